@@ -1,0 +1,279 @@
+import { WireError } from "./errors.js";
+import { MAX_FIELD_NUMBER, WireType } from "./wire-type.js";
+import { utf8Decode } from "./utf8.js";
+
+const f32 = new Float32Array(1);
+const f64 = new Float64Array(1);
+const f32b = new Uint8Array(f32.buffer);
+const f64b = new Uint8Array(f64.buffer);
+const littleEndianHost = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** How deep groups may nest while a group is skipped. */
+export const DEFAULT_SKIP_DEPTH = 100;
+
+/**
+ * Reads the binary wire format from a byte array. Every read checks bounds and throws a
+ * WireError naming the byte offset; no length in the input can make it allocate more than the input.
+ */
+export class BinaryReader {
+  /** The current position. */
+  pos: number;
+  /** The end of the readable range; narrowed while reading a length-delimited value. */
+  end: number;
+  /** Set by tag(): the field number and wire type of the field just read. */
+  fieldNo = 0;
+  wireType: WireType = 0;
+
+  constructor(
+    readonly buf: Uint8Array,
+    start = 0,
+    end = buf.length,
+  ) {
+    this.pos = start;
+    this.end = end;
+  }
+
+  /** True when the whole readable range has been read. */
+  get done(): boolean {
+    return this.pos >= this.end;
+  }
+
+  /** Reads a tag, sets fieldNo and wireType, and returns the field number. Rejects field number 0 and wire types 6 and 7. */
+  tag(): number {
+    const at = this.pos;
+    const t = this.varint32();
+    const fieldNo = t >>> 3;
+    const wt = t & 7;
+    if (fieldNo === 0) throw new WireError("invalid field number 0", at);
+    if (fieldNo > MAX_FIELD_NUMBER) throw new WireError(`invalid field number ${fieldNo}`, at);
+    if (wt > 5) throw new WireError(`invalid wire type ${wt}`, at);
+    this.fieldNo = fieldNo;
+    this.wireType = wt as WireType;
+    return fieldNo;
+  }
+
+  /**
+   * Reads a varint and returns its low 32 bits as an unsigned number. A varint may take up to
+   * ten bytes (negative int32 values are sign-extended to 64 bits); an eleventh is an error.
+   */
+  varint32(): number {
+    const buf = this.buf;
+    let pos = this.pos;
+    if (pos < this.end && buf[pos]! < 0x80) {
+      this.pos = pos + 1;
+      return buf[pos]!;
+    }
+    const start = pos;
+    let result = 0;
+    for (let shift = 0; shift < 70; shift += 7) {
+      if (pos >= this.end) throw new WireError("truncated varint", start);
+      const b = buf[pos++]!;
+      if (shift < 32) result |= (b & 0x7f) << shift;
+      if (b < 0x80) {
+        this.pos = pos;
+        return result >>> 0;
+      }
+    }
+    throw new WireError("varint is longer than 10 bytes", start);
+  }
+
+  /** Reads a varint as an unsigned 64-bit bigint. */
+  varint64(): bigint {
+    const buf = this.buf;
+    let pos = this.pos;
+    const start = pos;
+    let lo = 0;
+    let hi = 0;
+    for (let i = 0; i < 10; i++) {
+      if (pos >= this.end) throw new WireError("truncated varint", start);
+      const b = buf[pos++]!;
+      const bits = b & 0x7f;
+      if (i < 4) lo |= bits << (7 * i);
+      else if (i === 4) {
+        lo |= bits << 28;
+        hi |= bits >>> 4;
+      } else hi |= bits << (7 * i - 32);
+      if (b < 0x80) {
+        this.pos = pos;
+        if (hi === 0) return BigInt(lo >>> 0);
+        return (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
+      }
+    }
+    throw new WireError("varint is longer than 10 bytes", start);
+  }
+
+  uint32(): number {
+    return this.varint32();
+  }
+
+  int32(): number {
+    return this.varint32() | 0;
+  }
+
+  sint32(): number {
+    const n = this.varint32();
+    return (n >>> 1) ^ -(n & 1);
+  }
+
+  uint64(): bigint {
+    return this.varint64();
+  }
+
+  int64(): bigint {
+    return BigInt.asIntN(64, this.varint64());
+  }
+
+  sint64(): bigint {
+    const n = this.varint64();
+    return (n >> 1n) ^ -(n & 1n);
+  }
+
+  /** Reads a bool; any non-zero varint is true. */
+  bool(): boolean {
+    const buf = this.buf;
+    const pos = this.pos;
+    if (pos < this.end && buf[pos]! < 0x80) {
+      this.pos = pos + 1;
+      return buf[pos] !== 0;
+    }
+    return this.varint64() !== 0n;
+  }
+
+  private need(n: number): number {
+    const pos = this.pos;
+    if (this.end - pos < n) throw new WireError(`truncated: need ${n} bytes, ${this.end - pos} left`, pos);
+    this.pos = pos + n;
+    return pos;
+  }
+
+  fixed32(): number {
+    const p = this.need(4);
+    const b = this.buf;
+    return (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;
+  }
+
+  sfixed32(): number {
+    return this.fixed32() | 0;
+  }
+
+  fixed64(): bigint {
+    const lo = this.fixed32();
+    const hi = this.fixed32();
+    if (hi === 0) return BigInt(lo);
+    return (BigInt(hi) << 32n) | BigInt(lo);
+  }
+
+  sfixed64(): bigint {
+    return BigInt.asIntN(64, this.fixed64());
+  }
+
+  float(): number {
+    const p = this.need(4);
+    copyBytes(this.buf, p, f32b, 4);
+    return f32[0]!;
+  }
+
+  double(): number {
+    const p = this.need(8);
+    copyBytes(this.buf, p, f64b, 8);
+    return f64[0]!;
+  }
+
+  /** Reads a length prefix and checks that that many bytes remain; returns the length. */
+  length(): number {
+    const at = this.pos;
+    const len = this.varint32();
+    // A length is an unsigned 32-bit value; lengths of 2 GiB and more are invalid (protobuf limits messages to 2 GiB).
+    if (len > 0x7fffffff || len > this.end - this.pos) {
+      throw new WireError(`length ${len} exceeds the ${this.end - this.pos} bytes left`, at);
+    }
+    return len;
+  }
+
+  /** Reads a length-delimited value and returns a view of its bytes (no copy). */
+  bytesView(): Uint8Array {
+    const len = this.length();
+    const start = this.pos;
+    this.pos += len;
+    return this.buf.subarray(start, start + len);
+  }
+
+  /** Reads a length-delimited value and returns a copy of its bytes. */
+  bytes(): Uint8Array {
+    return this.bytesView().slice();
+  }
+
+  /**
+   * Reads a length-delimited UTF-8 string. With `validate`, invalid UTF-8 is an error;
+   * without, invalid sequences become U+FFFD.
+   */
+  string(validate = true): string {
+    const at = this.pos;
+    const len = this.length();
+    const start = this.pos;
+    this.pos += len;
+    const s = utf8Decode(this.buf, start, start + len, validate);
+    if (s === undefined) throw new WireError("invalid UTF-8 in string", at);
+    return s;
+  }
+
+  /**
+   * Skips the value of the field whose tag was just read and returns its raw bytes (everything
+   * after the tag; for a group, up to and including the end-group tag). A group's end tag must
+   * carry the group's field number.
+   */
+  skip(wireType: WireType = this.wireType, fieldNo: number = this.fieldNo, depth = DEFAULT_SKIP_DEPTH): Uint8Array {
+    const start = this.pos;
+    this.skipValue(wireType, fieldNo, depth);
+    return this.buf.subarray(start, this.pos);
+  }
+
+  private skipValue(wireType: WireType, fieldNo: number, depth: number): void {
+    switch (wireType) {
+      case WireType.Varint: {
+        const at = this.pos;
+        for (let i = 0; ; i++) {
+          if (i === 10) throw new WireError("varint is longer than 10 bytes", at);
+          if (this.pos >= this.end) throw new WireError("truncated varint", at);
+          if (this.buf[this.pos++]! < 0x80) break;
+        }
+        return;
+      }
+      case WireType.Bit64:
+        this.need(8);
+        return;
+      case WireType.Bit32:
+        this.need(4);
+        return;
+      case WireType.LengthDelimited: {
+        const len = this.length();
+        this.pos += len;
+        return;
+      }
+      case WireType.StartGroup: {
+        if (depth <= 0) throw new WireError("groups nested too deeply", this.pos);
+        for (;;) {
+          if (this.pos >= this.end) throw new WireError(`missing end of group ${fieldNo}`, this.pos);
+          const at = this.pos;
+          const no = this.tag();
+          const wt = this.wireType;
+          if (wt === WireType.EndGroup) {
+            if (no !== fieldNo) throw new WireError(`end of group ${no} does not match start of group ${fieldNo}`, at);
+            return;
+          }
+          this.skipValue(wt, no, depth - 1);
+        }
+      }
+      case WireType.EndGroup:
+        throw new WireError(`unexpected end of group ${fieldNo}`, this.pos);
+    }
+  }
+}
+
+function copyBytes(src: Uint8Array, p: number, dst: Uint8Array, n: number): void {
+  if (littleEndianHost) {
+    for (let i = 0; i < n; i++) dst[i] = src[p + i]!;
+  } else {
+    for (let i = 0; i < n; i++) dst[n - 1 - i] = src[p + i]!;
+  }
+}

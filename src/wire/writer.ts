@@ -1,0 +1,233 @@
+import { WireError } from "./errors.js";
+import { makeTag, type WireType } from "./wire-type.js";
+import { utf8Length, utf8Write } from "./utf8.js";
+import { zigzagEncode32, zigzagEncode64 } from "./zigzag.js";
+
+const MASK64 = (1n << 64n) - 1n;
+const f32 = new Float32Array(1);
+const f64 = new Float64Array(1);
+const f32b = new Uint8Array(f32.buffer);
+const f64b = new Uint8Array(f64.buffer);
+const littleEndianHost = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
+ * Writes the binary wire format into one growable buffer.
+ *
+ * Length-delimited values of unknown size use fork()/join(): fork reserves one byte for the
+ * length, join writes it, moving the payload only when the length needs more than one byte.
+ */
+export class BinaryWriter {
+  private buf: Uint8Array;
+  private pos = 0;
+  private readonly forks: number[] = [];
+
+  constructor(initialCapacity = 256) {
+    this.buf = new Uint8Array(Math.max(16, initialCapacity));
+  }
+
+  /** Bytes written so far. */
+  get length(): number {
+    return this.pos;
+  }
+
+  /** Returns a copy of the bytes written and resets the writer for reuse. */
+  finish(): Uint8Array {
+    if (this.forks.length > 0) throw new WireError("finish() called with an unjoined fork()", -1);
+    const out = this.buf.slice(0, this.pos);
+    this.pos = 0;
+    return out;
+  }
+
+  private ensure(n: number): void {
+    const need = this.pos + n;
+    if (need <= this.buf.length) return;
+    let cap = this.buf.length * 2;
+    while (cap < need) cap *= 2;
+    const next = new Uint8Array(cap);
+    next.set(this.buf.subarray(0, this.pos));
+    this.buf = next;
+  }
+
+  /** Writes a tag: field number and wire type. */
+  tag(fieldNo: number, wireType: WireType): this {
+    return this.uint32(makeTag(fieldNo, wireType));
+  }
+
+  /** Writes an unsigned 32-bit varint (the number is taken modulo 2^32). */
+  uint32(value: number): this {
+    this.ensure(5);
+    let v = value >>> 0;
+    const buf = this.buf;
+    while (v > 0x7f) {
+      buf[this.pos++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    buf[this.pos++] = v;
+    return this;
+  }
+
+  /** Writes a signed 32-bit varint; negative values take ten bytes, sign-extended to 64 bits. */
+  int32(value: number): this {
+    const v = value | 0;
+    if (v >= 0) return this.uint32(v);
+    this.ensure(10);
+    this.varint64Parts(v, -1);
+    return this;
+  }
+
+  sint32(value: number): this {
+    return this.uint32(zigzagEncode32(value | 0));
+  }
+
+  /** Writes a 64-bit varint from the low 64 bits of `value` (two's complement for negatives). */
+  uint64(value: bigint): this {
+    this.ensure(10);
+    if (value >= 0n && value <= 0xffffffffn) {
+      return this.uint32(Number(value));
+    }
+    const v = value & MASK64;
+    this.varint64Parts(Number(v & 0xffffffffn) | 0, Number(v >> 32n) | 0);
+    return this;
+  }
+
+  int64(value: bigint): this {
+    return this.uint64(value);
+  }
+
+  sint64(value: bigint): this {
+    return this.uint64(zigzagEncode64(BigInt.asIntN(64, value)));
+  }
+
+  /** Writes a varint from its low and high 32-bit halves. */
+  private varint64Parts(lo: number, hi: number): void {
+    const buf = this.buf;
+    lo >>>= 0;
+    hi >>>= 0;
+    while (hi > 0 || lo > 0x7f) {
+      buf[this.pos++] = (lo & 0x7f) | 0x80;
+      lo = ((lo >>> 7) | (hi << 25)) >>> 0;
+      hi >>>= 7;
+    }
+    buf[this.pos++] = lo;
+  }
+
+  bool(value: boolean): this {
+    this.ensure(1);
+    this.buf[this.pos++] = value ? 1 : 0;
+    return this;
+  }
+
+  fixed32(value: number): this {
+    this.ensure(4);
+    const v = value >>> 0;
+    const buf = this.buf;
+    buf[this.pos++] = v & 0xff;
+    buf[this.pos++] = (v >>> 8) & 0xff;
+    buf[this.pos++] = (v >>> 16) & 0xff;
+    buf[this.pos++] = v >>> 24;
+    return this;
+  }
+
+  sfixed32(value: number): this {
+    return this.fixed32(value | 0);
+  }
+
+  fixed64(value: bigint): this {
+    const v = BigInt.asUintN(64, value);
+    this.fixed32(Number(v & 0xffffffffn));
+    return this.fixed32(Number(v >> 32n));
+  }
+
+  sfixed64(value: bigint): this {
+    return this.fixed64(value);
+  }
+
+  float(value: number): this {
+    this.ensure(4);
+    f32[0] = value;
+    this.copyFloatBytes(f32b, 4);
+    return this;
+  }
+
+  double(value: number): this {
+    this.ensure(8);
+    f64[0] = value;
+    this.copyFloatBytes(f64b, 8);
+    return this;
+  }
+
+  private copyFloatBytes(src: Uint8Array, n: number): void {
+    const buf = this.buf;
+    if (littleEndianHost) {
+      for (let i = 0; i < n; i++) buf[this.pos++] = src[i]!;
+    } else {
+      for (let i = n - 1; i >= 0; i--) buf[this.pos++] = src[i]!;
+    }
+  }
+
+  /** Writes a length-prefixed byte string. */
+  bytes(value: Uint8Array): this {
+    this.uint32(value.length);
+    return this.raw(value);
+  }
+
+  /** Writes a length-prefixed UTF-8 string. */
+  string(value: string): this {
+    const n = value.length < 128 && isAscii(value) ? value.length : utf8Length(value);
+    this.uint32(n);
+    this.ensure(n);
+    this.pos += utf8Write(value, this.buf, this.pos);
+    return this;
+  }
+
+  /** Writes bytes as they are, with no length prefix. */
+  raw(value: Uint8Array): this {
+    this.ensure(value.length);
+    this.buf.set(value, this.pos);
+    this.pos += value.length;
+    return this;
+  }
+
+  /** Starts a length-delimited value whose length is written by the matching join(). */
+  fork(): this {
+    this.ensure(1);
+    this.forks.push(this.pos);
+    this.pos += 1;
+    return this;
+  }
+
+  /** Ends the value started by the last fork(), writing its length in front of it. */
+  join(): this {
+    const start = this.forks.pop();
+    if (start === undefined) throw new WireError("join() without fork()", -1);
+    const payloadStart = start + 1;
+    const len = this.pos - payloadStart;
+    if (len < 0x80) {
+      this.buf[start] = len;
+      return this;
+    }
+    const extra = varintSize32(len) - 1;
+    this.ensure(extra);
+    this.buf.copyWithin(payloadStart + extra, payloadStart, this.pos);
+    const end = this.pos + extra;
+    this.pos = start;
+    this.uint32(len);
+    this.pos = end;
+    return this;
+  }
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+/** The number of bytes an unsigned 32-bit varint takes. */
+export function varintSize32(value: number): number {
+  const v = value >>> 0;
+  if (v < 0x80) return 1;
+  if (v < 0x4000) return 2;
+  if (v < 0x200000) return 3;
+  if (v < 0x10000000) return 4;
+  return 5;
+}
