@@ -5,3 +5,4 @@ export { BinaryReader, DEFAULT_SKIP_DEPTH } from "./reader.js";
 export { BinaryWriter, varintSize32 } from "./writer.js";
 export { utf8Encode, utf8Decode, utf8Length, isWellFormedString } from "./utf8.js";
 export { zigzagEncode32, zigzagDecode32, zigzagEncode64, zigzagDecode64 } from "./zigzag.js";
+export { base64Encode, base64Decode } from "./base64.js";

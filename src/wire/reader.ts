@@ -42,6 +42,11 @@ export class BinaryReader {
   tag(): number {
     const at = this.pos;
     const t = this.varint32();
+    // varint32() keeps only the low 32 bits: a longer tag must not alias a smaller field number.
+    if (this.pos - at > 4) {
+      const full = this.varint64At(at);
+      if (full > 0xffffffffn) throw new WireError(`invalid field number ${full >> 3n}`, at);
+    }
     const fieldNo = t >>> 3;
     const wt = t & 7;
     if (fieldNo === 0) throw new WireError("invalid field number 0", at);
@@ -102,6 +107,15 @@ export class BinaryReader {
     throw new WireError("varint is longer than 10 bytes", start);
   }
 
+  /** Re-reads, as 64 bits, the varint at `at` that varint32() has just read; the position is kept. */
+  private varint64At(at: number): bigint {
+    const pos = this.pos;
+    this.pos = at;
+    const v = this.varint64();
+    this.pos = pos;
+    return v;
+  }
+
   uint32(): number {
     return this.varint32();
   }
@@ -157,8 +171,10 @@ export class BinaryReader {
   }
 
   fixed64(): bigint {
-    const lo = this.fixed32();
-    const hi = this.fixed32();
+    const p = this.need(8);
+    const b = this.buf;
+    const lo = (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;
+    const hi = (b[p + 4]! | (b[p + 5]! << 8) | (b[p + 6]! << 16) | (b[p + 7]! << 24)) >>> 0;
     if (hi === 0) return BigInt(lo);
     return (BigInt(hi) << 32n) | BigInt(lo);
   }
@@ -182,7 +198,9 @@ export class BinaryReader {
   /** Reads a length prefix and checks that that many bytes remain; returns the length. */
   length(): number {
     const at = this.pos;
-    const len = this.varint32();
+    let len = this.varint32();
+    // varint32() keeps only the low 32 bits: a longer length must not be taken for its low bits.
+    if (this.pos - at > 4) len = Number(this.varint64At(at));
     // A length is an unsigned 32-bit value; lengths of 2 GiB and more are invalid (protobuf limits messages to 2 GiB).
     if (len > 0x7fffffff || len > this.end - this.pos) {
       throw new WireError(`length ${len} exceeds the ${this.end - this.pos} bytes left`, at);
@@ -224,7 +242,12 @@ export class BinaryReader {
    */
   skip(wireType: WireType = this.wireType, fieldNo: number = this.fieldNo, depth = DEFAULT_SKIP_DEPTH): Uint8Array {
     const start = this.pos;
+    const savedFieldNo = this.fieldNo;
+    const savedWireType = this.wireType;
     this.skipValue(wireType, fieldNo, depth);
+    // Skipping a group reads the tags inside it; restore those of the field that was skipped.
+    this.fieldNo = savedFieldNo;
+    this.wireType = savedWireType;
     return this.buf.subarray(start, this.pos);
   }
 

@@ -1,0 +1,270 @@
+import { BinaryReader } from "../../wire/reader.js";
+import { WireError } from "../../wire/errors.js";
+import { WireType } from "../../wire/wire-type.js";
+import { utf8Decode } from "../../wire/utf8.js";
+import type { DescEnum, DescExtension, DescField, DescMessage } from "../../reflect/descriptors.js";
+import type { Message, OneofValue, UnknownField } from "../../reflect/message.js";
+import { ScalarType, scalarZeroValue, type ScalarValue } from "../../reflect/scalar.js";
+import { createEmpty } from "../../message/create.js";
+import { readScalar, scalarWireType } from "./scalar-io.js";
+
+/** Options for reading the binary format. */
+export interface BinaryReadOptions {
+  /** Keep unknown fields (and extensions) in `$unknown`, to be written back. Default true. */
+  readUnknownFields?: boolean;
+  /** How deep messages and groups may nest. Default 100. */
+  maxDepth?: number;
+}
+
+interface ReadContext {
+  readonly unknown: boolean;
+  readonly maxDepth: number;
+}
+
+const defaultContext: ReadContext = { unknown: true, maxDepth: 100 };
+
+function context(options: BinaryReadOptions | undefined): ReadContext {
+  if (!options) return defaultContext;
+  return { unknown: options.readUnknownFields ?? true, maxDepth: options.maxDepth ?? 100 };
+}
+
+/** Decodes a message of type `desc` from the binary format. Throws a WireError (with byte offset) on malformed input. */
+export function fromBinary<T extends Message = Message>(desc: DescMessage, bytes: Uint8Array, options?: BinaryReadOptions): T {
+  const msg = createEmpty<T>(desc);
+  mergeFromBinary(desc, msg, bytes, options);
+  return msg;
+}
+
+/** Decodes the binary format into an existing message, merging as protobuf specifies (later singular values win, lists append, messages merge). */
+export function mergeFromBinary<T extends Message>(desc: DescMessage, msg: T, bytes: Uint8Array, options?: BinaryReadOptions): T {
+  const r = new BinaryReader(bytes);
+  readMessage(desc, msg, r, bytes.length, 0, context(options), 0);
+  return msg;
+}
+
+/**
+ * Reads fields into `msg` until `end`, or, for a group (`groupNo` > 0), until its end-group tag.
+ * `depth` is how many messages enclose this one.
+ */
+export function readMessage(desc: DescMessage, msg: Message, r: BinaryReader, end: number, depth: number, ctx: ReadContext, groupNo: number): void {
+  if (depth > ctx.maxDepth) throw new WireError(`messages nested deeper than ${ctx.maxDepth}`, r.pos);
+  const savedEnd = r.end;
+  r.end = end;
+  const fields = msg as unknown as Record<string, unknown>;
+  while (r.pos < end) {
+    const tagAt = r.pos;
+    const no = r.tag();
+    const wt = r.wireType;
+    if (wt === WireType.EndGroup) {
+      if (no === groupNo) {
+        r.end = savedEnd;
+        return;
+      }
+      throw new WireError(`unexpected end of group ${no}`, tagAt);
+    }
+    const field = desc.field(no);
+    if (field !== undefined && readField(fields, field, r, wt, depth, ctx)) continue;
+    const data = r.skip(wt, no, ctx.maxDepth - depth);
+    if (ctx.unknown) pushUnknown(msg, no, wt, data.slice());
+  }
+  if (r.pos > end) throw new WireError("field runs past the end of its message", end);
+  if (groupNo > 0) throw new WireError(`missing end of group ${groupNo}`, r.pos);
+  r.end = savedEnd;
+}
+
+function pushUnknown(msg: Message, no: number, wireType: WireType, data: Uint8Array): void {
+  const u: UnknownField = { no, wireType, data };
+  if (msg.$unknown) msg.$unknown.push(u);
+  else msg.$unknown = [u];
+}
+
+/**
+ * Reads the value of `field` into `target` (a message's properties, or an extension holder) and
+ * returns true; returns false, having read nothing, when the wire type does not fit the field:
+ * the caller then keeps it as an unknown field.
+ */
+export function readField(target: Record<string, unknown>, field: DescField | DescExtension, r: BinaryReader, wt: WireType, depth: number, ctx: ReadContext): boolean {
+  const key = field.kind === "field" ? field.localName : "value";
+  const oneof = field.kind === "field" ? field.oneof : undefined;
+  switch (field.fieldKind) {
+    case "scalar": {
+      if (wt !== scalarWireType(field.scalar)) return false;
+      const v = readScalarChecked(r, field.scalar, field);
+      if (oneof) target[oneof.localName] = { case: key, value: v };
+      else target[key] = v;
+      return true;
+    }
+    case "enum": {
+      if (wt !== WireType.Varint) return false;
+      const at = r.pos;
+      const v = r.int32();
+      if (!isKnownEnumValue(field.enum, v)) {
+        storeUnknownEnum(target, field, r, at);
+        return true;
+      }
+      if (oneof) target[oneof.localName] = { case: key, value: v };
+      else target[key] = v;
+      return true;
+    }
+    case "message": {
+      if (wt !== (field.delimited ? WireType.StartGroup : WireType.LengthDelimited)) return false;
+      let sub: Message | undefined;
+      if (oneof) {
+        const o = target[oneof.localName] as OneofValue;
+        sub = o.case === key ? (o.value as Message) : undefined;
+        if (!sub) target[oneof.localName] = { case: key, value: (sub = createEmpty(field.message)) };
+      } else {
+        sub = target[key] as Message | undefined;
+        if (!sub) target[key] = sub = createEmpty(field.message);
+      }
+      readSubMessage(field.message, sub, r, field.delimited, field.number, depth, ctx);
+      return true;
+    }
+    case "list":
+      return readListElement(target, key, field, r, wt, depth, ctx);
+    case "map":
+      if (wt !== WireType.LengthDelimited) return false;
+      readMapEntry(target, key, field, r, depth, ctx);
+      return true;
+  }
+}
+
+function readSubMessage(desc: DescMessage, msg: Message, r: BinaryReader, delimited: boolean, no: number, depth: number, ctx: ReadContext): void {
+  if (delimited) {
+    readMessage(desc, msg, r, r.end, depth + 1, ctx, no);
+  } else {
+    const len = r.length();
+    readMessage(desc, msg, r, r.pos + len, depth + 1, ctx, 0);
+  }
+}
+
+function readScalarChecked(r: BinaryReader, t: ScalarType, field: DescField | DescExtension): ScalarValue {
+  if (t !== ScalarType.STRING) return readScalar(r, t, false);
+  const at = r.pos;
+  const len = r.length();
+  const start = r.pos;
+  r.pos += len;
+  const s = utf8Decode(r.buf, start, start + len, field.validateUtf8);
+  if (s === undefined) throw new WireError(`invalid UTF-8 in string field ${fieldPath(field)}`, at);
+  return s;
+}
+
+function fieldPath(field: DescField | DescExtension): string {
+  return field.kind === "field" ? `${field.parent.typeName}.${field.name}` : field.typeName;
+}
+
+function isKnownEnumValue(e: DescEnum, v: number): boolean {
+  return e.open || e.value(v) !== undefined;
+}
+
+/** A closed enum's unknown number goes to the unknown fields, as its original varint. */
+function storeUnknownEnum(target: Record<string, unknown>, field: DescField | DescExtension, r: BinaryReader, at: number): void {
+  pushUnknown(target as unknown as Message, field.number, WireType.Varint, r.buf.slice(at, r.pos));
+}
+
+function readListElement(
+  target: Record<string, unknown>,
+  key: string,
+  field: DescField | DescExtension,
+  r: BinaryReader,
+  wt: WireType,
+  depth: number,
+  ctx: ReadContext,
+): boolean {
+  if (field.fieldKind !== "list") return false;
+  let list = target[key] as unknown[] | undefined;
+  if (!list) target[key] = list = [];
+  switch (field.elementKind) {
+    case "message": {
+      if (wt !== (field.delimited ? WireType.StartGroup : WireType.LengthDelimited)) return false;
+      const sub = createEmpty(field.message);
+      readSubMessage(field.message, sub, r, field.delimited, field.number, depth, ctx);
+      list.push(sub);
+      return true;
+    }
+    case "enum": {
+      if (wt === WireType.Varint) {
+        const at = r.pos;
+        const v = r.int32();
+        if (isKnownEnumValue(field.enum, v)) list.push(v);
+        else storeUnknownEnum(target, field, r, at);
+        return true;
+      }
+      if (wt !== WireType.LengthDelimited) return false;
+      const len = r.length();
+      const end = r.pos + len;
+      const savedEnd = r.end;
+      r.end = end;
+      while (r.pos < end) {
+        const at = r.pos;
+        const v = r.int32();
+        if (isKnownEnumValue(field.enum, v)) list.push(v);
+        else storeUnknownEnum(target, field, r, at);
+      }
+      r.end = savedEnd;
+      return true;
+    }
+    case "scalar": {
+      const t = field.scalar;
+      const elementWt = scalarWireType(t);
+      if (wt === elementWt) {
+        list.push(readScalarChecked(r, t, field));
+        return true;
+      }
+      // Packed data is accepted for every packable type, whether or not the field is declared packed.
+      if (wt !== WireType.LengthDelimited || elementWt === WireType.LengthDelimited) return false;
+      const len = r.length();
+      const end = r.pos + len;
+      const savedEnd = r.end;
+      r.end = end;
+      while (r.pos < end) list.push(readScalar(r, t, false));
+      r.end = savedEnd;
+      return true;
+    }
+  }
+}
+
+/** Reads one map entry: a missing key or value takes the default; a later duplicate key wins. */
+function readMapEntry(target: Record<string, unknown>, key: string, field: DescField | DescExtension, r: BinaryReader, depth: number, ctx: ReadContext): void {
+  if (field.fieldKind !== "map") return;
+  const entryStart = r.pos;
+  const len = r.length();
+  const end = r.pos + len;
+  const savedEnd = r.end;
+  r.end = end;
+  let k: ScalarValue | undefined;
+  let v: unknown;
+  let unknownEnum = false;
+  while (r.pos < end) {
+    const no = r.tag();
+    const wt = r.wireType;
+    if (no === 1 && wt === scalarWireType(field.mapKey)) {
+      k = readScalarChecked(r, field.mapKey, field);
+    } else if (no === 2 && field.elementKind === "scalar" && wt === scalarWireType(field.scalar)) {
+      v = readScalarChecked(r, field.scalar, field);
+    } else if (no === 2 && field.elementKind === "enum" && wt === WireType.Varint) {
+      v = r.int32();
+      unknownEnum = !isKnownEnumValue(field.enum, v as number);
+    } else if (no === 2 && field.elementKind === "message" && wt === WireType.LengthDelimited) {
+      const sub = (v as Message | undefined) ?? createEmpty(field.message);
+      readSubMessage(field.message, sub, r, false, 2, depth, ctx);
+      v = sub;
+    } else {
+      if (wt === WireType.EndGroup) throw new WireError(`unexpected end of group ${no}`, r.pos);
+      r.skip(wt, no, ctx.maxDepth - depth);
+    }
+  }
+  r.end = savedEnd;
+  if (unknownEnum) {
+    // An entry whose closed-enum value is unknown is kept whole as an unknown field.
+    pushUnknown(target as unknown as Message, field.number, WireType.LengthDelimited, r.buf.slice(entryStart, end));
+    return;
+  }
+  k ??= scalarZeroValue(field.mapKey);
+  if (v === undefined) {
+    v = field.elementKind === "message" ? createEmpty(field.message) : field.elementKind === "enum" ? (field.enum.values[0]?.number ?? 0) : scalarZeroValue(field.scalar);
+  }
+  let map = target[key] as Map<unknown, unknown> | undefined;
+  if (!map) target[key] = map = new Map();
+  map.set(k, v);
+}

@@ -1,0 +1,116 @@
+import { BinaryWriter } from "../../wire/writer.js";
+import { WireType } from "../../wire/wire-type.js";
+import type { DescExtension, DescField, DescMessage } from "../../reflect/descriptors.js";
+import type { Message, OneofValue } from "../../reflect/message.js";
+import { isScalarZero, type ScalarType, type ScalarValue } from "../../reflect/scalar.js";
+import { scalarWireType, writeScalar } from "./scalar-io.js";
+
+/** Options for writing the binary format. */
+export interface BinaryWriteOptions {
+  /** Write the unknown fields (and extensions) kept in `$unknown`. Default true. */
+  writeUnknownFields?: boolean;
+}
+
+/** Encodes a message in the binary format: known fields by number, then unknown fields in the order they were read. */
+export function toBinary(desc: DescMessage, msg: Message, options?: BinaryWriteOptions): Uint8Array {
+  const w = new BinaryWriter();
+  writeMessage(desc, msg, w, options?.writeUnknownFields ?? true);
+  return w.finish();
+}
+
+/** Writes the fields of `msg` (no length prefix). */
+export function writeMessage(desc: DescMessage, msg: Message, w: BinaryWriter, unknown: boolean): void {
+  const fields = msg as unknown as Record<string, unknown>;
+  for (const field of desc.fieldsByNumber) {
+    let v: unknown;
+    if (field.oneof) {
+      const o = fields[field.oneof.localName] as OneofValue | undefined;
+      if (o?.case !== field.localName) continue;
+      v = o.value;
+    } else {
+      v = fields[field.localName];
+    }
+    if (v === undefined || v === null) continue;
+    writeField(w, field, v, unknown, field.oneof === undefined);
+  }
+  if (unknown && msg.$unknown) {
+    for (const u of msg.$unknown) w.tag(u.no, u.wireType).raw(u.data);
+  }
+}
+
+/**
+ * Writes a field's value with its tag. `skipZero`: an implicit-presence scalar holding its zero
+ * value is not written (oneof members always are).
+ */
+export function writeField(w: BinaryWriter, field: DescField | DescExtension, v: unknown, unknown: boolean, skipZero: boolean): void {
+  const no = field.number;
+  switch (field.fieldKind) {
+    case "scalar":
+      if (skipZero && field.presence === "implicit" && isScalarZero(field.scalar, v)) return;
+      w.tag(no, scalarWireType(field.scalar));
+      writeScalar(w, field.scalar, v as ScalarValue);
+      return;
+    case "enum":
+      if (skipZero && field.presence === "implicit" && v === 0) return;
+      w.tag(no, WireType.Varint).int32(v as number);
+      return;
+    case "message":
+      writeSubMessage(w, field.message, v as Message, no, field.delimited, unknown);
+      return;
+    case "list": {
+      const list = v as unknown[];
+      if (list.length === 0) return;
+      if (field.elementKind === "message") {
+        for (const m of list) writeSubMessage(w, field.message, m as Message, no, field.delimited, unknown);
+      } else {
+        const t: ScalarType | undefined = field.elementKind === "scalar" ? field.scalar : undefined;
+        if (field.packed) {
+          w.tag(no, WireType.LengthDelimited).fork();
+          for (const e of list) t === undefined ? w.int32(e as number) : writeScalar(w, t, e as ScalarValue);
+          w.join();
+        } else {
+          const wt = t === undefined ? WireType.Varint : scalarWireType(t);
+          for (const e of list) {
+            w.tag(no, wt);
+            t === undefined ? w.int32(e as number) : writeScalar(w, t, e as ScalarValue);
+          }
+        }
+      }
+      return;
+    }
+    case "map": {
+      const keyWt = scalarWireType(field.mapKey);
+      for (const [k, e] of v as Map<ScalarValue, unknown>) {
+        w.tag(no, WireType.LengthDelimited).fork();
+        w.tag(1, keyWt);
+        writeScalar(w, field.mapKey, k);
+        switch (field.elementKind) {
+          case "scalar":
+            w.tag(2, scalarWireType(field.scalar));
+            writeScalar(w, field.scalar, e as ScalarValue);
+            break;
+          case "enum":
+            w.tag(2, WireType.Varint).int32(e as number);
+            break;
+          case "message":
+            writeSubMessage(w, field.message, e as Message, 2, false, unknown);
+            break;
+        }
+        w.join();
+      }
+      return;
+    }
+  }
+}
+
+function writeSubMessage(w: BinaryWriter, desc: DescMessage, msg: Message, no: number, delimited: boolean, unknown: boolean): void {
+  if (delimited) {
+    w.tag(no, WireType.StartGroup);
+    writeMessage(desc, msg, w, unknown);
+    w.tag(no, WireType.EndGroup);
+  } else {
+    w.tag(no, WireType.LengthDelimited).fork();
+    writeMessage(desc, msg, w, unknown);
+    w.join();
+  }
+}

@@ -1,0 +1,31 @@
+/** Name helpers shared by descriptors, codecs and the code generator. */
+
+/**
+ * The lowerCamelCase name protoc derives for JSON (descriptor.cc ToJsonName): underscores are
+ * dropped and the letter after one is upper-cased; nothing else changes.
+ */
+export function protoCamelCase(name: string): string {
+  let out = "";
+  let upperNext = false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i]!;
+    if (c === "_") {
+      upperNext = true;
+    } else if (upperNext) {
+      out += c.toUpperCase();
+      upperNext = false;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// Property names that would shadow what JavaScript code commonly expects on an object.
+const reservedPropertyNames = new Set(["constructor", "toString", "toJSON", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "__proto__"]);
+
+/** The property name of a field or oneof in message objects: lowerCamelCase, with `$` appended to names reserved by JavaScript. */
+export function localName(protoName: string): string {
+  const n = protoCamelCase(protoName);
+  return reservedPropertyNames.has(n) ? n + "$" : n;
+}
