@@ -59,14 +59,14 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] 
  * extensions and services are resolved.
  */
 export function buildFile(proto: FileDescriptorProto, ctx: BuildContext): DescFile {
-  const name: string = proto.name ?? "";
-  const dependencies = (proto.dependency as string[]).map((dep) => {
+  const name = proto.name ?? "";
+  const dependencies = proto.dependency.map((dep) => {
     const f = ctx.findFile(dep);
     if (!f) throw new DescriptorError(`${name}: dependency "${dep}" has not been loaded`);
     return f;
   });
   const syntax = proto.syntax === "proto3" ? "proto3" : proto.syntax === "editions" ? "editions" : "proto2";
-  const edition = syntax === "proto3" ? Edition.PROTO3 : syntax === "editions" ? (proto.edition as number) ?? 0 : Edition.PROTO2;
+  const edition = syntax === "proto3" ? Edition.PROTO3 : syntax === "editions" ? proto.edition ?? 0 : Edition.PROTO2;
   if (syntax === "editions" && !(edition >= Edition.E2023)) throw new DescriptorError(`${name}: unsupported edition ${edition}`);
   const table = ctx.featureDefaults;
   const file: Mutable<DescFile> = {
@@ -85,15 +85,15 @@ export function buildFile(proto: FileDescriptorProto, ctx: BuildContext): DescFi
   };
   const prefix = file.packageName ? file.packageName + "." : "";
   const pending: Array<() => void> = [];
-  for (const m of proto.messageType as DescriptorProto[]) file.messages.push(createMessage(m, file, undefined, prefix, ctx, pending));
-  for (const e of proto.enumType as EnumDescriptorProto[]) file.enums.push(createEnum(e, file, undefined, prefix, ctx));
-  for (const x of proto.extension as FieldDescriptorProto[]) {
+  for (const m of proto.messageType) file.messages.push(createMessage(m, file, undefined, prefix, ctx, pending));
+  for (const e of proto.enumType) file.enums.push(createEnum(e, file, undefined, prefix, ctx));
+  for (const x of proto.extension) {
     pending.push(() => {
       const ext = createExtension(x, file, undefined, prefix, file.features, ctx);
       file.extensions.push(ext);
     });
   }
-  for (const s of proto.service as ServiceDescriptorProto[]) pending.push(() => file.services.push(createService(s, file, prefix, ctx)));
+  for (const s of proto.service) pending.push(() => file.services.push(createService(s, file, prefix, ctx)));
   for (const p of pending) p();
   return file;
 }
@@ -127,7 +127,7 @@ function createMessage(
     nestedExtensions: [],
     isMapEntry: proto.options?.mapEntry === true,
     isMessageSet: proto.options?.messageSetWireFormat === true,
-    extensionRanges: (proto.extensionRange as { start?: number; end?: number }[]).map((r) => [r.start ?? 0, r.end ?? 0] as const),
+    extensionRanges: proto.extensionRange.map((r) => [r.start ?? 0, r.end ?? 0] as const),
     features,
     proto,
     field: (no) => byNumber.get(no),
@@ -136,15 +136,15 @@ function createMessage(
   };
   ctx.addType(msg);
   const nestedPrefix = typeName + ".";
-  for (const n of proto.nestedType as DescriptorProto[]) msg.nestedMessages.push(createMessage(n, file, msg, nestedPrefix, ctx, pending));
-  for (const e of proto.enumType as EnumDescriptorProto[]) msg.nestedEnums.push(createEnum(e, file, msg, nestedPrefix, ctx));
+  for (const n of proto.nestedType) msg.nestedMessages.push(createMessage(n, file, msg, nestedPrefix, ctx, pending));
+  for (const e of proto.enumType) msg.nestedEnums.push(createEnum(e, file, msg, nestedPrefix, ctx));
   pending.push(() => {
-    const oneofs: (Mutable<DescOneof> | undefined)[] = (proto.oneofDecl as { name?: string }[]).map(() => undefined);
-    for (const fp of proto.field as FieldDescriptorProto[]) {
+    const oneofs: (Mutable<DescOneof> | undefined)[] = proto.oneofDecl.map(() => undefined);
+    for (const fp of proto.field) {
       const idx: number | undefined = fp.proto3Optional === true ? undefined : fp.oneofIndex;
       let oneof: Mutable<DescOneof> | undefined;
       if (idx !== undefined) {
-        const decl = (proto.oneofDecl as { name?: string }[])[idx];
+        const decl = proto.oneofDecl[idx];
         if (!decl) throw new DescriptorError(`${typeName}.${fp.name}: oneof_index ${idx} is out of range`);
         oneof = oneofs[idx] ??= {
           kind: "oneof",
@@ -152,7 +152,7 @@ function createMessage(
           localName: localName(decl.name ?? ""),
           parent: msg,
           fields: [],
-          proto: decl as DescOneof["proto"],
+          proto: decl,
         };
       }
       const field = createField(fp, msg, oneof, ctx);
@@ -167,7 +167,7 @@ function createMessage(
     msg.oneofs = oneofs.filter((o): o is Mutable<DescOneof> => o !== undefined);
     msg.fieldsByNumber = [...fields].sort((a, b) => a.number - b.number);
   });
-  for (const x of proto.extension as FieldDescriptorProto[]) {
+  for (const x of proto.extension) {
     pending.push(() => msg.nestedExtensions.push(createExtension(x, file, msg, nestedPrefix, features, ctx)));
   }
   return msg;
@@ -191,7 +191,7 @@ function createEnum(proto: EnumDescriptorProto, file: DescFile, parent: DescMess
     value: (n) => byNumber.get(n),
     valueByName: (n) => byName.get(n),
   };
-  for (const vp of proto.value as EnumDescriptorProto["value"][]) {
+  for (const vp of proto.value) {
     const v: DescEnumValue = { kind: "enum_value", name: vp.name ?? "", number: vp.number ?? 0, parent: desc, proto: vp };
     values.push(v);
     if (!byNumber.has(v.number)) byNumber.set(v.number, v);
@@ -361,7 +361,7 @@ function createExtension(
 function createService(proto: ServiceDescriptorProto, file: DescFile, prefix: string, ctx: BuildContext): DescService {
   const methods: DescMethod[] = [];
   const svc: DescService = { kind: "service", typeName: prefix + proto.name, name: proto.name ?? "", file, methods, proto };
-  for (const mp of proto.method as ServiceDescriptorProto["method"][]) {
+  for (const mp of proto.method) {
     const where = `${svc.typeName}.${mp.name}`;
     const resolve = (ref: string | undefined): DescMessage => {
       const t = ref?.startsWith(".") ? ctx.findType(ref.slice(1)) : undefined;

@@ -104,5 +104,5 @@ function decode(r: BinaryReader, end: number, schema: Schema): Record<string, un
 
 /** Decodes the descriptor-building parts of a serialized FileDescriptorProto. */
 export function bootDecodeFile(bytes: Uint8Array): FileDescriptorProto {
-  return decode(new BinaryReader(bytes), bytes.length, file) as FileDescriptorProto;
+  return decode(new BinaryReader(bytes), bytes.length, file) as unknown as FileDescriptorProto;
 }

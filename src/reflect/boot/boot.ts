@@ -41,23 +41,23 @@ function boot() {
 
 /** Reads the feature defaults table from descriptor.proto's FeatureSet message, as protoc does. */
 export function featureDefaultsFromProto(descriptorProto: FileDescriptorProto): FeatureDefaultsTable {
-  const messages = descriptorProto.messageType as DescriptorProto[];
+  const messages = descriptorProto.messageType;
   const featureSet = messages.find((m) => m.name === "FeatureSet");
   if (!featureSet) throw new Error("descriptor.proto has no FeatureSet message");
   // Enums of FeatureSet may be nested directly or inside a nested message (VisibilityFeature).
   const enums = new Map<string, EnumDescriptorProto>();
   const collect = (prefix: string, m: DescriptorProto) => {
-    for (const e of m.enumType as EnumDescriptorProto[]) enums.set(`${prefix}.${e.name}`, e);
-    for (const n of m.nestedType as DescriptorProto[]) collect(`${prefix}.${n.name}`, n);
+    for (const e of m.enumType) enums.set(`${prefix}.${e.name}`, e);
+    for (const n of m.nestedType) collect(`${prefix}.${n.name}`, n);
   };
   collect(".google.protobuf.FeatureSet", featureSet);
   const features = new Map<string, (readonly [number, number])[]>();
   const nameByNumber = new Map<number, string>();
-  for (const f of featureSet.field as FieldDescriptorProto[]) {
+  for (const f of featureSet.field) {
     const e = enums.get(f.typeName ?? "");
     const rows: (readonly [number, number])[] = [];
-    for (const d of (f.options?.editionDefaults ?? []) as { edition?: number; value?: string }[]) {
-      const value = e ? (e.value as { name?: string; number?: number }[]).find((v) => v.name === d.value)?.number : d.value === "true" ? 1 : 0;
+    for (const d of f.options?.editionDefaults ?? []) {
+      const value = e ? e.value.find((v) => v.name === d.value)?.number : d.value === "true" ? 1 : 0;
       if (value === undefined) throw new Error(`FeatureSet.${f.name}: unknown default "${d.value}"`);
       rows.push([d.edition ?? 0, value]);
     }
