@@ -9,8 +9,11 @@ import { create } from "../src/message/create.js";
 import type { DescMessage } from "../src/reflect/descriptors.js";
 import type { Message, OneofValue } from "../src/reflect/message.js";
 import type { Registry } from "../src/reflect/registry.js";
+import { Unsupported } from "./formats/format.js";
+import { jsonFormat } from "./formats/json.js";
+import { textFormat } from "./formats/text.js";
 
-const WireFormat = { PROTOBUF: 1, JSON: 2, JSPB: 3, TEXT_FORMAT: 4 } as const;
+const WireFormat = { PROTOBUF: 1, JSON: 2, TEXT_FORMAT: 4 } as const;
 
 interface ConformanceRequest extends Message {
   payload: OneofValue;
@@ -33,33 +36,50 @@ const responseDesc = messageType("conformance.ConformanceResponse");
 
 type Result = { case: string; value: unknown };
 
+const TestCategory = { JSON_IGNORE_UNKNOWN_PARSING_TEST: 3 } as const;
+
 function handle(req: ConformanceRequest): Result {
   if (req.messageType === "conformance.FailureSet") {
-    return { case: "protobufPayload", value: toBinary(messageType("conformance.FailureSet"), create(messageType("conformance.FailureSet"))) };
+    const failureSet = messageType("conformance.FailureSet");
+    return { case: "protobufPayload", value: toBinary(failureSet, create(failureSet)) };
   }
   const desc = registry.getMessage(req.messageType);
   if (!desc) return { case: "runtimeError", value: `unknown message type ${req.messageType}` };
   let msg: Message;
-  switch (req.payload.case) {
-    case "protobufPayload":
-      try {
+  try {
+    switch (req.payload.case) {
+      case "protobufPayload":
         msg = fromBinary(desc, req.payload.value as Uint8Array);
-      } catch (e) {
-        return { case: "parseError", value: String((e as Error).message) };
-      }
-      break;
-    default:
-      return { case: "skipped", value: `input format ${String(req.payload.case)} is not supported yet` };
+        break;
+      case "jsonPayload":
+        msg = jsonFormat.parse(desc, req.payload.value as string, registry, {
+          ignoreUnknownFields: req.testCategory === TestCategory.JSON_IGNORE_UNKNOWN_PARSING_TEST,
+        });
+        break;
+      case "textPayload":
+        msg = textFormat.parse(desc, req.payload.value as string, registry, { ignoreUnknownFields: false });
+        break;
+      default:
+        return { case: "skipped", value: `input format ${String(req.payload.case)} is not supported` };
+    }
+  } catch (e) {
+    if (e instanceof Unsupported) return { case: "skipped", value: e.message };
+    return { case: "parseError", value: String((e as Error).message) };
   }
-  switch (req.requestedOutputFormat) {
-    case WireFormat.PROTOBUF:
-      try {
+  try {
+    switch (req.requestedOutputFormat) {
+      case WireFormat.PROTOBUF:
         return { case: "protobufPayload", value: toBinary(desc, msg) };
-      } catch (e) {
-        return { case: "serializeError", value: String((e as Error).message) };
-      }
-    default:
-      return { case: "skipped", value: `output format ${req.requestedOutputFormat} is not supported yet` };
+      case WireFormat.JSON:
+        return { case: "jsonPayload", value: jsonFormat.serialize(desc, msg, registry, { printUnknownFields: req.printUnknownFields }) };
+      case WireFormat.TEXT_FORMAT:
+        return { case: "textPayload", value: textFormat.serialize(desc, msg, registry, { printUnknownFields: req.printUnknownFields }) };
+      default:
+        return { case: "skipped", value: `output format ${req.requestedOutputFormat} is not supported` };
+    }
+  } catch (e) {
+    if (e instanceof Unsupported) return { case: "skipped", value: e.message };
+    return { case: "serializeError", value: String((e as Error).message) };
   }
 }
 
