@@ -22,7 +22,7 @@ export class BinaryWriter {
   private readonly forks: number[] = [];
 
   constructor(initialCapacity = 256) {
-    this.buf = new Uint8Array(Math.max(16, initialCapacity));
+    this.buf = new Uint8Array(initialCapacity > 16 ? Math.floor(initialCapacity) : 16);
   }
 
   /** Bytes written so far. */

@@ -1,0 +1,318 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { utf8Encode, utf8Decode, utf8Length, isWellFormedString } from "../../src/wire/index.js";
+import { utf8Write } from "../../src/wire/utf8.js";
+
+const te = new TextEncoder();
+
+// String.prototype.isWellFormed / toWellFormed (ES2024) exist in Node 20 but not in the ES2022 lib typings.
+type Es2024String = { isWellFormed(): boolean; toWellFormed(): string };
+const es2024 = (s: string) => s as unknown as Es2024String;
+
+function hex(b: Uint8Array): string {
+  return Array.from(b, (x) => x.toString(16).padStart(2, "0")).join(" ");
+}
+
+function bytes(h: string): Uint8Array {
+  const parts = h.trim().split(/\s+/).filter((p) => p.length > 0);
+  return Uint8Array.from(parts, (p) => parseInt(p, 16));
+}
+
+/** A small deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Random strings mixing ASCII, 2-, 3- and 4-byte characters and lone surrogates of both kinds. */
+function randomStrings(count: number, seed: number): string[] {
+  const r = rng(seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+  const out: string[] = [];
+  for (let k = 0; k < count; k++) {
+    const len = k < 200 ? k : int(0, 300);
+    let s = "";
+    while (s.length < len) {
+      switch (int(0, 7)) {
+        case 0:
+        case 1:
+          s += String.fromCharCode(int(0, 0x7f));
+          break;
+        case 2:
+          s += String.fromCharCode(int(0x80, 0x7ff));
+          break;
+        case 3: {
+          let c = int(0x800, 0xffff);
+          if (c >= 0xd800 && c <= 0xdfff) c = 0xe000;
+          s += String.fromCharCode(c);
+          break;
+        }
+        case 4:
+          s += String.fromCodePoint(int(0x10000, 0x10ffff));
+          break;
+        case 5:
+          s += String.fromCharCode(int(0xd800, 0xdbff)); // lone high surrogate (unless a low one follows)
+          break;
+        case 6:
+          s += String.fromCharCode(int(0xdc00, 0xdfff)); // lone low surrogate (unless a high one precedes)
+          break;
+        case 7:
+          s += "\u{1F600}";
+          break;
+      }
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+const FIXED_STRINGS: string[] = [
+  "",
+  "a",
+  "hello, world",
+  "\0",
+  "\x7f",
+  "\x80",
+  "\u00e9",
+  "\u07ff",
+  "\u0800",
+  "\uffff",
+  "\ufeff",
+  "\ue000",
+  "\u{10000}",
+  "\u{10ffff}",
+  "\u{1F600}",
+  "\ud800",
+  "\udbff",
+  "\udc00",
+  "\udfff",
+  "\ud800\ud800",
+  "\udc00\ud800",
+  "a\ud800b",
+  "a\udc00b",
+  "\ud83d",
+  "x\ud83d",
+  "\ude00x",
+  "\ud83d\ude00\ud83d",
+  "日本語テキスト",
+  "Ελληνικά",
+  "x".repeat(63),
+  "x".repeat(64),
+  "x".repeat(65),
+  "é".repeat(64),
+  "é".repeat(65),
+  "\u{1F600}".repeat(32),
+  "\u{1F600}".repeat(33),
+  "a".repeat(64) + "\ud800",
+  "a".repeat(64) + "\udc00" + "b",
+  "a".repeat(200) + "日本" + "\u{1F600}",
+];
+
+test("utf8Encode: exact bytes for ASCII, 2-, 3- and 4-byte sequences", () => {
+  assert.equal(hex(utf8Encode("")), "");
+  assert.equal(hex(utf8Encode("A")), "41");
+  assert.equal(hex(utf8Encode("\0")), "00");
+  assert.equal(hex(utf8Encode("\x7f")), "7f");
+  assert.equal(hex(utf8Encode("\x80")), "c2 80");
+  assert.equal(hex(utf8Encode("\u00e9")), "c3 a9");
+  assert.equal(hex(utf8Encode("\u07ff")), "df bf");
+  assert.equal(hex(utf8Encode("\u0800")), "e0 a0 80");
+  assert.equal(hex(utf8Encode("\u20ac")), "e2 82 ac");
+  assert.equal(hex(utf8Encode("\uffff")), "ef bf bf");
+  assert.equal(hex(utf8Encode("\u{10000}")), "f0 90 80 80");
+  assert.equal(hex(utf8Encode("\u{1F600}")), "f0 9f 98 80");
+  assert.equal(hex(utf8Encode("\u{10ffff}")), "f4 8f bf bf");
+});
+
+test("utf8Encode: lone surrogates become U+FFFD (ef bf bd)", () => {
+  assert.equal(hex(utf8Encode("\ud800")), "ef bf bd");
+  assert.equal(hex(utf8Encode("\udfff")), "ef bf bd");
+  assert.equal(hex(utf8Encode("a\ud800b")), "61 ef bf bd 62");
+  assert.equal(hex(utf8Encode("\udc00\ud800")), "ef bf bd ef bf bd");
+  assert.equal(hex(utf8Encode("\ud83d\ude00\ud83d")), "f0 9f 98 80 ef bf bd");
+});
+
+test("utf8Length: exact values", () => {
+  assert.equal(utf8Length(""), 0);
+  assert.equal(utf8Length("abc"), 3);
+  assert.equal(utf8Length("\x7f"), 1);
+  assert.equal(utf8Length("\x80"), 2);
+  assert.equal(utf8Length("\u07ff"), 2);
+  assert.equal(utf8Length("\u0800"), 3);
+  assert.equal(utf8Length("\uffff"), 3);
+  assert.equal(utf8Length("\u{1F600}"), 4);
+  assert.equal(utf8Length("\ud800"), 3);
+  assert.equal(utf8Length("\udc00"), 3);
+  assert.equal(utf8Length("\ud800\ud800"), 6);
+  assert.equal(utf8Length("\udc00\ud800"), 6);
+  assert.equal(utf8Length("\ud83d\ude00\ud83d"), 7);
+});
+
+test("utf8Length matches TextEncoder for fixed and random strings", () => {
+  const all = [...FIXED_STRINGS, ...randomStrings(600, 1)];
+  for (const s of all) {
+    assert.equal(utf8Length(s), te.encode(s).length, `string ${JSON.stringify(s)}`);
+  }
+});
+
+test("utf8Write writes the same bytes as TextEncoder, at the given position, and nothing beyond", () => {
+  const all = [...FIXED_STRINGS, ...randomStrings(600, 2)];
+  for (const s of all) {
+    const expected = te.encode(s);
+    for (const pos of [0, 3]) {
+      const buf = new Uint8Array(pos + expected.length + 8).fill(0xaa);
+      const n = utf8Write(s, buf, pos);
+      assert.equal(n, expected.length, `length for ${JSON.stringify(s)}`);
+      assert.deepEqual(buf.subarray(pos, pos + n), expected, `bytes for ${JSON.stringify(s)}`);
+      for (let i = 0; i < pos; i++) assert.equal(buf[i], 0xaa, "wrote before pos");
+      for (let i = pos + n; i < buf.length; i++) assert.equal(buf[i], 0xaa, "wrote past the end");
+    }
+  }
+});
+
+test("utf8Write into a buffer of exactly utf8Length bytes (short and long strings)", () => {
+  for (const s of [...FIXED_STRINGS, ...randomStrings(300, 3)]) {
+    const buf = new Uint8Array(utf8Length(s));
+    assert.equal(utf8Write(s, buf, 0), buf.length);
+    assert.deepEqual(buf, te.encode(s));
+  }
+});
+
+test("utf8Decode: valid sequences decode exactly, with and without validation", () => {
+  const cases: [string, string][] = [
+    ["", ""],
+    ["41", "A"],
+    ["00", "\0"],
+    ["7f", "\x7f"],
+    ["c2 80", "\x80"],
+    ["c3 a9", "\u00e9"],
+    ["df bf", "\u07ff"],
+    ["e0 a0 80", "\u0800"],
+    ["e2 82 ac", "\u20ac"],
+    ["ed 9f bf", "\ud7ff"],
+    ["ee 80 80", "\ue000"],
+    ["ef bf bf", "\uffff"],
+    ["f0 90 80 80", "\u{10000}"],
+    ["f0 9f 98 80", "\u{1F600}"],
+    ["f4 8f bf bf", "\u{10ffff}"],
+    ["ef bb bf 41", "\ufeffA"], // a BOM is kept, not stripped
+    ["61 62 63 c3 a9 f0 9f 98 80 64", "abc\u00e9\u{1F600}d"],
+  ];
+  for (const [h, s] of cases) {
+    for (const validate of [true, false]) {
+      const b = bytes(h);
+      assert.equal(utf8Decode(b, 0, b.length, validate), s, `${h} validate=${validate}`);
+      // Long input (slow path) and an offset range inside a larger buffer.
+      const pad = "z".repeat(20);
+      const big = new Uint8Array([0xff, 0xff, ...te.encode(pad), ...b, ...te.encode(pad), 0xff]);
+      assert.equal(utf8Decode(big, 2, big.length - 1, validate), pad + s + pad, `long ${h} validate=${validate}`);
+      // A sub-range that excludes the invalid 0xff bytes around it.
+      const framed = new Uint8Array([0xff, ...b, 0xff]);
+      assert.equal(utf8Decode(framed, 1, framed.length - 1, validate), s, `framed ${h} validate=${validate}`);
+    }
+  }
+});
+
+test("utf8Decode: short and long ASCII strings", () => {
+  for (const n of [0, 1, 15, 16, 17, 64, 65, 1000]) {
+    const s = Array.from({ length: n }, (_, i) => String.fromCharCode(32 + (i % 95))).join("");
+    const b = te.encode(s);
+    assert.equal(utf8Decode(b, 0, b.length, true), s);
+    assert.equal(utf8Decode(b, 0, b.length, false), s);
+  }
+});
+
+/** Invalid UTF-8 and what a WHATWG decoder replaces it with (one U+FFFD per maximal invalid subpart). */
+const INVALID: [string, string, string][] = [
+  ["overlong NUL", "c0 80", "\ufffd\ufffd"],
+  ["overlong 2-byte", "c1 bf", "\ufffd\ufffd"],
+  ["overlong 3-byte", "e0 80 80", "\ufffd\ufffd\ufffd"],
+  ["overlong 3-byte U+07FF", "e0 9f bf", "\ufffd\ufffd\ufffd"],
+  ["overlong 4-byte", "f0 80 80 80", "\ufffd\ufffd\ufffd\ufffd"],
+  ["overlong 4-byte U+FFFF", "f0 8f bf bf", "\ufffd\ufffd\ufffd\ufffd"],
+  ["truncated 2-byte", "c3", "\ufffd"],
+  ["truncated 3-byte", "e2 82", "\ufffd"],
+  ["truncated 4-byte", "f0 9f 98", "\ufffd"],
+  ["truncated 3-byte before ASCII", "e2 82 41", "\ufffdA"],
+  ["truncated 4-byte before ASCII", "f0 9f 41", "\ufffdA"],
+  ["encoded high surrogate", "ed a0 80", "\ufffd\ufffd\ufffd"],
+  ["encoded low surrogate", "ed bf bf", "\ufffd\ufffd\ufffd"],
+  ["encoded surrogate pair (CESU-8)", "ed a0 bd ed b8 80", "\ufffd".repeat(6)],
+  ["above U+10FFFF", "f4 90 80 80", "\ufffd\ufffd\ufffd\ufffd"],
+  ["byte f5", "f5 80 80 80", "\ufffd\ufffd\ufffd\ufffd"],
+  ["byte f8", "f8", "\ufffd"],
+  ["byte fe", "fe", "\ufffd"],
+  ["byte ff", "ff", "\ufffd"],
+  ["lone continuation 80", "80", "\ufffd"],
+  ["lone continuation bf", "41 bf 42", "A\ufffdB"],
+  ["2-byte lead then ASCII", "c3 41", "\ufffdA"],
+];
+
+test("utf8Decode with validation rejects invalid UTF-8 (returns undefined), short and long", () => {
+  for (const [name, h] of INVALID) {
+    const b = bytes(h);
+    assert.equal(utf8Decode(b, 0, b.length, true), undefined, name);
+    const pad = te.encode("p".repeat(20));
+    const long = new Uint8Array([...pad, ...b, ...pad]);
+    assert.equal(utf8Decode(long, 0, long.length, true), undefined, `long ${name}`);
+    const ascii = new Uint8Array([0x41, ...b]);
+    assert.equal(utf8Decode(ascii, 0, ascii.length, true), undefined, `after ASCII ${name}`);
+  }
+});
+
+test("utf8Decode without validation replaces invalid UTF-8 by U+FFFD, short and long", () => {
+  for (const [name, h, expected] of INVALID) {
+    const b = bytes(h);
+    assert.equal(utf8Decode(b, 0, b.length, false), expected, name);
+    const pad = "p".repeat(20);
+    const long = new Uint8Array([...te.encode(pad), ...b, ...te.encode(pad)]);
+    assert.equal(utf8Decode(long, 0, long.length, false), pad + expected + pad, `long ${name}`);
+  }
+});
+
+test("utf8Decode only looks at [start, end)", () => {
+  // Valid bytes surrounded by invalid ones: the range must exclude them.
+  const b = bytes("ff c3 a9 41 ff");
+  assert.equal(utf8Decode(b, 1, 4, true), "\u00e9A");
+  // Cutting a multi-byte sequence makes it truncated.
+  assert.equal(utf8Decode(b, 1, 2, true), undefined);
+  assert.equal(utf8Decode(b, 1, 2, false), "\ufffd");
+  assert.equal(utf8Decode(b, 2, 2, true), "");
+});
+
+test("utf8Encode then utf8Decode round-trips well-formed strings", () => {
+  for (const s of [...FIXED_STRINGS, ...randomStrings(400, 4)]) {
+    const b = utf8Encode(s);
+    const wellFormed = isWellFormedString(s);
+    const decoded = utf8Decode(b, 0, b.length, true);
+    if (wellFormed) assert.equal(decoded, s);
+    else {
+      // Lone surrogates were replaced by U+FFFD: still valid UTF-8, but not the same string.
+      assert.notEqual(decoded, s);
+      assert.equal(decoded, es2024(s).toWellFormed());
+    }
+  }
+});
+
+test("isWellFormedString", () => {
+  assert.equal(isWellFormedString(""), true);
+  assert.equal(isWellFormedString("abc"), true);
+  assert.equal(isWellFormedString("\u{1F600}"), true);
+  assert.equal(isWellFormedString("\ud83d\ude00x\u{10ffff}"), true);
+  assert.equal(isWellFormedString("\ud800"), false);
+  assert.equal(isWellFormedString("\udc00"), false);
+  assert.equal(isWellFormedString("a\ud800"), false);
+  assert.equal(isWellFormedString("\ud800a"), false);
+  assert.equal(isWellFormedString("\udc00\ud800"), false);
+  assert.equal(isWellFormedString("\ud83d\ude00\ud83d"), false);
+  assert.equal(isWellFormedString("\ud800\ud800\udc00"), false);
+  for (const s of [...FIXED_STRINGS, ...randomStrings(400, 5)]) {
+    assert.equal(isWellFormedString(s), es2024(s).isWellFormed(), JSON.stringify(s));
+  }
+});
