@@ -140,6 +140,13 @@ function createMessage(
   for (const e of proto.enumType) msg.nestedEnums.push(createEnum(e, file, msg, nestedPrefix, ctx));
   pending.push(() => {
     const oneofs: (Mutable<DescOneof> | undefined)[] = proto.oneofDecl.map(() => undefined);
+    // Property names must be unique: a name that two members map to (foo_bar and fooBar) gets a suffix.
+    const taken = new Set<string>();
+    const uniqueName = (name: string, suffix: number): string => {
+      const unique = taken.has(name) ? `${name}$${suffix}` : name;
+      taken.add(unique);
+      return unique;
+    };
     for (const fp of proto.field) {
       const idx: number | undefined = fp.proto3Optional === true ? undefined : fp.oneofIndex;
       let oneof: Mutable<DescOneof> | undefined;
@@ -149,13 +156,14 @@ function createMessage(
         oneof = oneofs[idx] ??= {
           kind: "oneof",
           name: decl.name ?? "",
-          localName: localName(decl.name ?? ""),
+          localName: uniqueName(localName(decl.name ?? ""), idx),
           parent: msg,
           fields: [],
           proto: decl,
         };
       }
-      const field = createField(fp, msg, oneof, ctx);
+      const name = oneof ? localName(fp.name ?? "") : uniqueName(localName(fp.name ?? ""), fp.number ?? 0);
+      const field = createField(fp, msg, oneof, name, ctx);
       fields.push(field);
       oneof?.fields.push(field);
       byNumber.set(field.number, field);
@@ -302,7 +310,7 @@ function scalarPresence(proto: FieldDescriptorProto, features: ResolvedFeatures,
   return features.fieldPresence === FieldPresenceFeature.IMPLICIT ? "implicit" : "explicit";
 }
 
-function createField(proto: FieldDescriptorProto, parent: DescMessage, oneof: DescOneof | undefined, ctx: BuildContext): DescField {
+function createField(proto: FieldDescriptorProto, parent: DescMessage, oneof: DescOneof | undefined, memberName: string, ctx: BuildContext): DescField {
   const where = `${parent.typeName}.${proto.name}`;
   const features = fieldFeatures(proto, parent.features, parent.file, ctx);
   const { info, presence } = fieldKind(proto, features, where, ctx);
@@ -311,7 +319,7 @@ function createField(proto: FieldDescriptorProto, parent: DescMessage, oneof: De
     name: proto.name ?? "",
     number: proto.number ?? 0,
     jsonName: proto.jsonName ?? protoCamelCase(proto.name ?? ""),
-    localName: localName(proto.name ?? ""),
+    localName: memberName,
     parent,
     oneof,
     presence: oneof ? "explicit" : presence,

@@ -131,3 +131,13 @@ test("mergeFromBinary merges into an existing message", () => {
   assert.equal(f.s, "x");
   assert.equal((f.inners as unknown[]).length, 2);
 });
+
+test("fields whose property names collide keep separate values", () => {
+  const reg = compileWithProtoc({ "c.proto": 'syntax="proto2"; package c; message M { optional int32 foo_bar = 1; optional int32 fooBar = 2; }' });
+  const M = messageType(reg, "c.M");
+  assert.deepEqual(M.fields.map((f) => f.localName), ["fooBar", "fooBar$2"]);
+  const m = fromBinary(M, new Uint8Array([0x08, 0x01, 0x10, 0x02])) as Fields;
+  assert.equal(m.fooBar, 1);
+  assert.equal(m["fooBar$2"], 2);
+  assert.deepEqual(toBinary(M, m), new Uint8Array([0x08, 0x01, 0x10, 0x02]));
+});
