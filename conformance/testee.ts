@@ -6,6 +6,8 @@ import { registryFromDescriptorSet } from "../src/descriptor-set.js";
 import { fromBinary } from "../src/codec/binary/from-binary.js";
 import { toBinary } from "../src/codec/binary/to-binary.js";
 import { create } from "../src/message/create.js";
+import { setCodecFactory } from "../src/codec/binary/codec.js";
+import { reflectiveCodec } from "../src/codec/binary/reflective.js";
 import type { DescMessage } from "../src/reflect/descriptors.js";
 import type { Message, OneofValue } from "../src/reflect/message.js";
 import type { Registry } from "../src/reflect/registry.js";
@@ -22,6 +24,9 @@ interface ConformanceRequest extends Message {
   testCategory: number;
   printUnknownFields: boolean;
 }
+
+// PROTOFORGE_CODEC=reflective runs the suites through the reflective codec instead of the compiled ones.
+if (process.env.PROTOFORGE_CODEC === "reflective") setCodecFactory(reflectiveCodec);
 
 const registry: Registry = registryFromDescriptorSet(readFileSync(fileURLToPath(new URL("../../conformance/.gen/descriptors.binpb", import.meta.url))));
 

@@ -58,6 +58,41 @@ export class BinaryReader {
   }
 
   /**
+   * Reads a tag and returns it unchecked as (field number << 3 | wire type), for decoders that
+   * switch on expected tags and validate the rest with checkTag(). A tag beyond 32 bits is an error.
+   */
+  rawTag(): number {
+    const buf = this.buf;
+    const pos = this.pos;
+    if (pos + 1 < this.end) {
+      const b0 = buf[pos]!;
+      if (b0 < 0x80) {
+        this.pos = pos + 1;
+        return b0;
+      }
+      const b1 = buf[pos + 1]!;
+      if (b1 < 0x80) {
+        this.pos = pos + 2;
+        return (b0 & 0x7f) | (b1 << 7);
+      }
+    }
+    const t = this.varint32();
+    if (this.pos - pos > 4 && this.varint64At(pos) > 0xffffffffn) throw new WireError(`invalid field number ${this.varint64At(pos) >> 3n}`, pos);
+    return t;
+  }
+
+  /** Validates a tag read by rawTag() at `at`, sets fieldNo and wireType, and returns the field number. */
+  checkTag(tag: number, at: number): number {
+    const fieldNo = tag >>> 3;
+    const wt = tag & 7;
+    if (fieldNo === 0) throw new WireError("invalid field number 0", at);
+    if (wt > 5) throw new WireError(`invalid wire type ${wt}`, at);
+    this.fieldNo = fieldNo;
+    this.wireType = wt as WireType;
+    return fieldNo;
+  }
+
+  /**
    * Reads a varint and returns its low 32 bits as an unsigned number. A varint may take up to
    * ten bytes (negative int32 values are sign-extended to 64 bits); an eleventh is an error.
    */

@@ -5,7 +5,7 @@ import { utf8Decode } from "../../wire/utf8.js";
 import type { DescEnum, DescExtension, DescField, DescMessage } from "../../reflect/descriptors.js";
 import type { Message, OneofValue, UnknownField } from "../../reflect/message.js";
 import { ScalarType, scalarZeroValue, type ScalarValue } from "../../reflect/scalar.js";
-import { createEmpty } from "../../message/create.js";
+import { codecFor, type ReadContext } from "./codec.js";
 import { readScalar, scalarWireType } from "./scalar-io.js";
 
 /** Options for reading the binary format. */
@@ -14,11 +14,6 @@ export interface BinaryReadOptions {
   readUnknownFields?: boolean;
   /** How deep messages and groups may nest. Default 100. */
   maxDepth?: number;
-}
-
-interface ReadContext {
-  readonly unknown: boolean;
-  readonly maxDepth: number;
 }
 
 const defaultContext: ReadContext = { unknown: true, maxDepth: 100 };
@@ -30,21 +25,21 @@ function context(options: BinaryReadOptions | undefined): ReadContext {
 
 /** Decodes a message of type `desc` from the binary format. Throws a WireError (with byte offset) on malformed input. */
 export function fromBinary<T extends Message = Message>(desc: DescMessage, bytes: Uint8Array, options?: BinaryReadOptions): T {
-  const msg = createEmpty<T>(desc);
-  mergeFromBinary(desc, msg, bytes, options);
+  const codec = codecFor(desc);
+  const msg = codec.create() as T;
+  codec.decode(new BinaryReader(bytes), bytes.length, 0, msg, context(options), 0);
   return msg;
 }
 
 /** Decodes the binary format into an existing message, merging as protobuf specifies (later singular values win, lists append, messages merge). */
 export function mergeFromBinary<T extends Message>(desc: DescMessage, msg: T, bytes: Uint8Array, options?: BinaryReadOptions): T {
-  const r = new BinaryReader(bytes);
-  readMessage(desc, msg, r, bytes.length, 0, context(options), 0);
+  codecFor(desc).decode(new BinaryReader(bytes), bytes.length, 0, msg, context(options), 0);
   return msg;
 }
 
 /**
- * Reads fields into `msg` until `end`, or, for a group (`groupNo` > 0), until its end-group tag.
- * `depth` is how many messages enclose this one.
+ * The reflective decoder: reads fields into `msg` until `end`, or, for a group (`groupNo` > 0),
+ * until its end-group tag. `depth` is how many messages enclose this one.
  */
 export function readMessage(desc: DescMessage, msg: Message, r: BinaryReader, end: number, depth: number, ctx: ReadContext, groupNo: number): void {
   if (depth > ctx.maxDepth) throw new WireError(`messages nested deeper than ${ctx.maxDepth}`, r.pos);
@@ -62,17 +57,39 @@ export function readMessage(desc: DescMessage, msg: Message, r: BinaryReader, en
       }
       throw new WireError(`unexpected end of group ${no}`, tagAt);
     }
-    const field = desc.field(no);
-    if (field !== undefined && readField(fields, field, r, wt, depth, ctx)) continue;
-    const data = r.skip(wt, no, ctx.maxDepth - depth);
-    if (ctx.unknown) pushUnknown(msg, no, wt, data.slice());
+    readOtherField(desc, fields, r, no, wt, depth, ctx);
   }
   if (r.pos > end) throw new WireError("field runs past the end of its message", end);
   if (groupNo > 0) throw new WireError(`missing end of group ${groupNo}`, r.pos);
   r.end = savedEnd;
 }
 
-function pushUnknown(msg: Message, no: number, wireType: WireType, data: Uint8Array): void {
+/** Reads a field by its descriptor, or keeps it as an unknown field (after the tag has been read and checked). */
+export function readOtherField(desc: DescMessage, fields: Record<string, unknown>, r: BinaryReader, no: number, wt: WireType, depth: number, ctx: ReadContext): void {
+  const field = desc.field(no);
+  if (field !== undefined && readField(fields, field, r, wt, depth, ctx)) return;
+  const data = r.skip(wt, no, ctx.maxDepth - depth);
+  if (ctx.unknown) pushUnknown(fields as unknown as Message, no, wt, data.slice());
+}
+
+/**
+ * What a specialized decoder calls for a tag it has no case for: validates the tag, ends a group,
+ * reads a field sent with an unusual wire type, or keeps an unknown field. Returns true at the
+ * end tag of group `groupNo`.
+ */
+export function readFieldSlow(desc: DescMessage, msg: Message, r: BinaryReader, tag: number, at: number, depth: number, ctx: ReadContext, groupNo: number): boolean {
+  const no = r.checkTag(tag, at);
+  const wt = r.wireType;
+  if (wt === WireType.EndGroup) {
+    if (no === groupNo) return true;
+    throw new WireError(`unexpected end of group ${no}`, at);
+  }
+  readOtherField(desc, msg as unknown as Record<string, unknown>, r, no, wt, depth, ctx);
+  return false;
+}
+
+/** Appends an unknown field. */
+export function pushUnknown(msg: Message, no: number, wireType: WireType, data: Uint8Array): void {
   const u: UnknownField = { no, wireType, data };
   if (msg.$unknown) msg.$unknown.push(u);
   else msg.$unknown = [u];
@@ -112,10 +129,10 @@ export function readField(target: Record<string, unknown>, field: DescField | De
       if (oneof) {
         const o = target[oneof.localName] as OneofValue;
         sub = o.case === key ? (o.value as Message) : undefined;
-        if (!sub) target[oneof.localName] = { case: key, value: (sub = createEmpty(field.message)) };
+        if (!sub) target[oneof.localName] = { case: key, value: (sub = codecFor(field.message).create()) };
       } else {
         sub = target[key] as Message | undefined;
-        if (!sub) target[key] = sub = createEmpty(field.message);
+        if (!sub) target[key] = sub = codecFor(field.message).create();
       }
       readSubMessage(field.message, sub, r, field.delimited, field.number, depth, ctx);
       return true;
@@ -130,11 +147,12 @@ export function readField(target: Record<string, unknown>, field: DescField | De
 }
 
 function readSubMessage(desc: DescMessage, msg: Message, r: BinaryReader, delimited: boolean, no: number, depth: number, ctx: ReadContext): void {
+  const codec = codecFor(desc);
   if (delimited) {
-    readMessage(desc, msg, r, r.end, depth + 1, ctx, no);
+    codec.decode(r, r.end, depth + 1, msg, ctx, no);
   } else {
     const len = r.length();
-    readMessage(desc, msg, r, r.pos + len, depth + 1, ctx, 0);
+    codec.decode(r, r.pos + len, depth + 1, msg, ctx, 0);
   }
 }
 
@@ -177,7 +195,7 @@ function readListElement(
   switch (field.elementKind) {
     case "message": {
       if (wt !== (field.delimited ? WireType.StartGroup : WireType.LengthDelimited)) return false;
-      const sub = createEmpty(field.message);
+      const sub = codecFor(field.message).create();
       readSubMessage(field.message, sub, r, field.delimited, field.number, depth, ctx);
       list.push(sub);
       return true;
@@ -225,7 +243,7 @@ function readListElement(
 }
 
 /** Reads one map entry: a missing key or value takes the default; a later duplicate key wins. */
-function readMapEntry(target: Record<string, unknown>, key: string, field: DescField | DescExtension, r: BinaryReader, depth: number, ctx: ReadContext): void {
+export function readMapEntry(target: Record<string, unknown>, key: string, field: DescField | DescExtension, r: BinaryReader, depth: number, ctx: ReadContext): void {
   if (field.fieldKind !== "map") return;
   const entryStart = r.pos;
   const len = r.length();
@@ -246,7 +264,7 @@ function readMapEntry(target: Record<string, unknown>, key: string, field: DescF
       v = r.int32();
       unknownEnum = !isKnownEnumValue(field.enum, v as number);
     } else if (no === 2 && field.elementKind === "message" && wt === WireType.LengthDelimited) {
-      const sub = (v as Message | undefined) ?? createEmpty(field.message);
+      const sub = (v as Message | undefined) ?? codecFor(field.message).create();
       readSubMessage(field.message, sub, r, false, 2, depth, ctx);
       v = sub;
     } else {
@@ -262,7 +280,7 @@ function readMapEntry(target: Record<string, unknown>, key: string, field: DescF
   }
   k ??= scalarZeroValue(field.mapKey);
   if (v === undefined) {
-    v = field.elementKind === "message" ? createEmpty(field.message) : field.elementKind === "enum" ? (field.enum.values[0]?.number ?? 0) : scalarZeroValue(field.scalar);
+    v = field.elementKind === "message" ? codecFor(field.message).create() : field.elementKind === "enum" ? (field.enum.values[0]?.number ?? 0) : scalarZeroValue(field.scalar);
   }
   let map = target[key] as Map<unknown, unknown> | undefined;
   if (!map) target[key] = map = new Map();

@@ -1,8 +1,9 @@
 import { BinaryWriter } from "../../wire/writer.js";
 import { WireType } from "../../wire/wire-type.js";
 import type { DescExtension, DescField, DescMessage } from "../../reflect/descriptors.js";
-import type { Message, OneofValue } from "../../reflect/message.js";
+import type { Message, OneofValue, UnknownField } from "../../reflect/message.js";
 import { isScalarZero, type ScalarType, type ScalarValue } from "../../reflect/scalar.js";
+import { codecFor } from "./codec.js";
 import { scalarWireType, writeScalar } from "./scalar-io.js";
 
 /** Options for writing the binary format. */
@@ -14,11 +15,11 @@ export interface BinaryWriteOptions {
 /** Encodes a message in the binary format: known fields by number, then unknown fields in the order they were read. */
 export function toBinary(desc: DescMessage, msg: Message, options?: BinaryWriteOptions): Uint8Array {
   const w = new BinaryWriter();
-  writeMessage(desc, msg, w, options?.writeUnknownFields ?? true);
+  codecFor(desc).encode(msg, w, options?.writeUnknownFields ?? true);
   return w.finish();
 }
 
-/** Writes the fields of `msg` (no length prefix). */
+/** The reflective encoder: writes the fields of `msg` (no length prefix). */
 export function writeMessage(desc: DescMessage, msg: Message, w: BinaryWriter, unknown: boolean): void {
   const fields = msg as unknown as Record<string, unknown>;
   for (const field of desc.fieldsByNumber) {
@@ -33,9 +34,12 @@ export function writeMessage(desc: DescMessage, msg: Message, w: BinaryWriter, u
     if (v === undefined || v === null) continue;
     writeField(w, field, v, unknown, field.oneof === undefined);
   }
-  if (unknown && msg.$unknown) {
-    for (const u of msg.$unknown) w.tag(u.no, u.wireType).raw(u.data);
-  }
+  if (unknown && msg.$unknown) writeUnknownFields(w, msg.$unknown);
+}
+
+/** Writes unknown fields back as they were read. */
+export function writeUnknownFields(w: BinaryWriter, fields: readonly UnknownField[]): void {
+  for (const u of fields) w.tag(u.no, u.wireType).raw(u.data);
 }
 
 /**
@@ -104,13 +108,14 @@ export function writeField(w: BinaryWriter, field: DescField | DescExtension, v:
 }
 
 function writeSubMessage(w: BinaryWriter, desc: DescMessage, msg: Message, no: number, delimited: boolean, unknown: boolean): void {
+  const codec = codecFor(desc);
   if (delimited) {
     w.tag(no, WireType.StartGroup);
-    writeMessage(desc, msg, w, unknown);
+    codec.encode(msg, w, unknown);
     w.tag(no, WireType.EndGroup);
   } else {
     w.tag(no, WireType.LengthDelimited).fork();
-    writeMessage(desc, msg, w, unknown);
+    codec.encode(msg, w, unknown);
     w.join();
   }
 }

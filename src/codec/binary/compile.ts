@@ -1,0 +1,100 @@
+import { WireError } from "../../wire/errors.js";
+import { utf8Decode } from "../../wire/utf8.js";
+import { WireType } from "../../wire/wire-type.js";
+import type { BinaryReader } from "../../wire/reader.js";
+import type { DescField, DescMessage } from "../../reflect/descriptors.js";
+import type { Message } from "../../reflect/message.js";
+import { codecFor, registerCodec, type MessageCodec, type ReadContext } from "./codec.js";
+import { emitCodec } from "./emit.js";
+import { pushUnknown, readFieldSlow, readMapEntry } from "./from-binary.js";
+import { reflectiveCodec } from "./reflective.js";
+import { writeField, writeUnknownFields } from "./to-binary.js";
+
+/** The helpers emitted codecs call (`rt` in their source). */
+export const codecRuntime = {
+  readFieldSlow,
+  writeUnknownFields,
+  writeField,
+  readMapEntry(m: Message, key: string, field: DescField, r: BinaryReader, depth: number, ctx: ReadContext): void {
+    readMapEntry(m as unknown as Record<string, unknown>, key, field, r, depth, ctx);
+  },
+  readString(r: BinaryReader, validate: boolean, path: string): string {
+    const at = r.pos;
+    const len = r.length();
+    const start = r.pos;
+    r.pos += len;
+    const s = utf8Decode(r.buf, start, start + len, validate);
+    if (s === undefined) throw new WireError(`invalid UTF-8 in string field ${path}`, at);
+    return s;
+  },
+  unknownVarint(m: Message, no: number, r: BinaryReader, at: number): void {
+    pushUnknown(m, no, WireType.Varint, r.buf.slice(at, r.pos));
+  },
+  tooDeep(r: BinaryReader, ctx: ReadContext): never {
+    throw new WireError(`messages nested deeper than ${ctx.maxDepth}`, r.pos);
+  },
+  endOfMessage(r: BinaryReader, end: number, groupNo: number): void {
+    if (r.pos > end) throw new WireError("field runs past the end of its message", end);
+    if (groupNo > 0) throw new WireError(`missing end of group ${groupNo}`, r.pos);
+  },
+};
+
+let canCompile: boolean | undefined;
+
+/** True where code can be compiled at run time (not under a Content-Security-Policy that forbids it). */
+export function runtimeCompilationAvailable(): boolean {
+  if (canCompile === undefined) {
+    try {
+      canCompile = new Function("return 1")() === 1;
+    } catch {
+      canCompile = false;
+    }
+  }
+  return canCompile;
+}
+
+/**
+ * Compiles a specialized codec for `desc` from the emitted source. The codec is registered before
+ * the codecs it refers to are made, so recursive types resolve to it.
+ */
+export function compileCodec(desc: DescMessage): MessageCodec {
+  const codec: MessageCodec = reflectiveCodec(desc);
+  registerCodec(desc, codec);
+  const deps: MessageCodec[] = [];
+  const depIndex = new Map<DescMessage, number>();
+  const fields: DescField[] = [];
+  const enumSets: Set<number>[] = [];
+  const source = emitCodec(desc, {
+    codec(m) {
+      let i = depIndex.get(m);
+      if (i === undefined) {
+        i = deps.length;
+        depIndex.set(m, i);
+        deps.push(undefined as unknown as MessageCodec); // filled below, after this codec is registered
+      }
+      return `C[${i}]`;
+    },
+    field(f) {
+      fields.push(f);
+      return `F[${fields.length - 1}]`;
+    },
+    enumSet(f) {
+      const e = f.fieldKind === "enum" ? f.enum : undefined;
+      enumSets.push(new Set(e ? e.values.map((v) => v.number) : []));
+      return `E[${enumSets.length - 1}]`;
+    },
+  });
+  const make = new Function("rt", "D", "C", "F", "E", `"use strict";\nreturn { create: ${source.create}, decode: ${source.decode}, encode: ${source.encode} };`);
+  const compiled = make(codecRuntime, desc, deps, fields, enumSets) as MessageCodec;
+  // Fill in the placeholder registered above, so anyone holding it gets the compiled functions.
+  codec.create = compiled.create;
+  codec.decode = compiled.decode;
+  codec.encode = compiled.encode;
+  for (const [m, i] of depIndex) deps[i] = codecFor(m);
+  return codec;
+}
+
+/** The default codec factory: specialized where run-time compilation works, reflective elsewhere. */
+export function defaultCodecFactory(desc: DescMessage): MessageCodec {
+  return runtimeCompilationAvailable() ? compileCodec(desc) : reflectiveCodec(desc);
+}
