@@ -30,12 +30,26 @@ export class BinaryWriter {
     return this.pos;
   }
 
+  /** The size of the buffer currently allocated. */
+  get capacity(): number {
+    return this.buf.length;
+  }
+
   /** Returns a copy of the bytes written and resets the writer for reuse. */
   finish(): Uint8Array {
-    if (this.forks.length > 0) throw new WireError("finish() called with an unjoined fork()", -1);
+    if (this.forks.length > 0) {
+      this.reset();
+      throw new WireError("finish() called with an unjoined fork()", -1);
+    }
     const out = this.buf.slice(0, this.pos);
     this.pos = 0;
     return out;
+  }
+
+  /** Discards everything written (and any open forks). */
+  reset(): void {
+    this.pos = 0;
+    this.forks.length = 0;
   }
 
   private ensure(n: number): void {

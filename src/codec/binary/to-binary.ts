@@ -12,11 +12,21 @@ export interface BinaryWriteOptions {
   writeUnknownFields?: boolean;
 }
 
+let spareWriter: BinaryWriter | undefined;
+const MAX_SPARE_CAPACITY = 1 << 20;
+
 /** Encodes a message in the binary format: known fields by number, then unknown fields in the order they were read. */
 export function toBinary(desc: DescMessage, msg: Message, options?: BinaryWriteOptions): Uint8Array {
-  const w = new BinaryWriter();
-  codecFor(desc).encode(msg, w, options?.writeUnknownFields ?? true);
-  return w.finish();
+  // One writer is kept for reuse, so encoding does not pay for a fresh buffer and its growth each time.
+  const w = spareWriter ?? new BinaryWriter();
+  spareWriter = undefined;
+  try {
+    codecFor(desc).encode(msg, w, options?.writeUnknownFields ?? true);
+    return w.finish();
+  } finally {
+    w.reset();
+    if (w.capacity <= MAX_SPARE_CAPACITY) spareWriter = w;
+  }
 }
 
 /** The reflective encoder: writes the fields of `msg` (no length prefix). */
