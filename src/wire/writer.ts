@@ -37,10 +37,7 @@ export class BinaryWriter {
 
   /** Returns a copy of the bytes written and resets the writer for reuse. */
   finish(): Uint8Array {
-    if (this.forks.length > 0) {
-      this.reset();
-      throw new WireError("finish() called with an unjoined fork()", -1);
-    }
+    if (this.forks.length > 0) throw new WireError("finish() called with an unjoined fork()", -1);
     const out = this.buf.slice(0, this.pos);
     this.pos = 0;
     return out;
