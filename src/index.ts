@@ -37,3 +37,4 @@ export { fromBinary, mergeFromBinary, type BinaryReadOptions } from "./codec/bin
 export { toBinary, type BinaryWriteOptions } from "./codec/binary/to-binary.js";
 export { getExtension, setExtension, hasExtension, clearExtension } from "./codec/binary/extensions.js";
 export { decodeFileDescriptorSet, registryFromDescriptorSet } from "./descriptor-set.js";
+export { toText, fromText, mergeFromText, TextFormatError } from "./codec/text/index.js";

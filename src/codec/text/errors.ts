@@ -1,0 +1,33 @@
+/** A position in text-format input: 1-based line and column (columns count UTF-8 bytes; a tab advances to the next multiple of 8, as protoc counts). */
+export interface TextPosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * What kind of mistake a parse error is: malformed text (`syntax`), a name the message does not
+ * have (`unknown-field`), a value that does not fit its field (`invalid-value`), a non-repeated
+ * field or oneof given twice (`duplicate-field`), or nesting beyond the limit (`too-deep`).
+ */
+export type TextErrorCode = "syntax" | "unknown-field" | "invalid-value" | "duplicate-field" | "too-deep";
+
+/** A text-format parse error, as data: where it is and what is wrong. `message` reads `LINE:COL: reason`, like protoc's `input:LINE:COL: reason`. */
+export class TextFormatError extends Error {
+  override readonly name = "TextFormatError";
+  /** 1-based line; 0 when the error has no position (e.g. missing required fields). */
+  readonly line: number;
+  /** 1-based column; 0 when the error has no position. */
+  readonly column: number;
+  /** The reason without the position. */
+  readonly reason: string;
+  /** The kind of error, for programs (the reason's wording follows protoc and may change). */
+  readonly code: TextErrorCode;
+
+  constructor(reason: string, at: TextPosition | undefined, code: TextErrorCode = "syntax") {
+    super(at ? `${at.line}:${at.column}: ${reason}` : reason);
+    this.line = at?.line ?? 0;
+    this.column = at?.column ?? 0;
+    this.reason = reason;
+    this.code = code;
+  }
+}

@@ -1,0 +1,174 @@
+import type { DescExtension, DescField, DescMessage, ElementInfo } from "../../reflect/descriptors.js";
+import type { MapKey, Message } from "../../reflect/message.js";
+import type { Registry } from "../../reflect/registry.js";
+import { ScalarType, type ScalarValue } from "../../reflect/scalar.js";
+import { getSetValue } from "../../message/fields.js";
+import { fromBinary } from "../binary/from-binary.js";
+import { escapeBytes, escapeString } from "./escape.js";
+import { splitUnknown } from "./extensions.js";
+import { printableExtensionName, textFieldName } from "./field-names.js";
+import { formatDouble, formatFloat } from "./float-format.js";
+import { TextOutput } from "./text-output.js";
+import { printUnknownFields } from "./unknown-text.js";
+
+/** Options for printing the text format. */
+export interface TextWriteOptions {
+  /** Where to find extensions (kept in `$unknown`) and the types of `Any` values. Without it, extensions print as unknown fields. */
+  registry?: Registry;
+  /** Print unknown fields, by number. Default true, as protoc does. */
+  printUnknownFields?: boolean;
+  /** Everything on one line, like protoc's ShortDebugString. Default false. */
+  singleLine?: boolean;
+  /** Print `google.protobuf.Any` as `[type.url/pkg.T] { … }` when the registry knows the type. Default false, as `protoc --decode`. */
+  expandAny?: boolean;
+}
+
+interface PrintContext {
+  readonly registry: Registry | undefined;
+  readonly unknown: boolean;
+  readonly expandAny: boolean;
+  readonly out: TextOutput;
+}
+
+/** Prints a message in the text format, byte for byte as `protoc --decode` does. */
+export function toText(desc: DescMessage, msg: Message, options?: TextWriteOptions): string {
+  const ctx: PrintContext = {
+    registry: options?.registry,
+    unknown: options?.printUnknownFields ?? true,
+    expandAny: options?.expandAny ?? false,
+    out: new TextOutput(options?.singleLine ?? false),
+  };
+  printMessage(desc, msg, ctx);
+  return ctx.out.finish();
+}
+
+/** Fields by number with extensions mixed in, then unknown fields in the order they were read. */
+function printMessage(desc: DescMessage, msg: Message, ctx: PrintContext): void {
+  if (ctx.expandAny && desc.typeName === "google.protobuf.Any" && printAny(msg, ctx)) return;
+  const { extensions, unknown } = splitUnknown(desc, msg, ctx.registry);
+  const fields = desc.fieldsByNumber;
+  let e = 0;
+  for (const field of fields) {
+    for (; e < extensions.length && extensions[e]!.ext.number < field.number; e++) printExtension(extensions[e]!.ext, extensions[e]!.value, ctx);
+    const v = getSetValue(msg, field);
+    if (v !== undefined) printField(textFieldName(field), field, v, ctx);
+  }
+  for (; e < extensions.length; e++) printExtension(extensions[e]!.ext, extensions[e]!.value, ctx);
+  if (ctx.unknown && unknown.length > 0) printUnknownFields(unknown, ctx.out);
+}
+
+function printExtension(ext: DescExtension, value: unknown, ctx: PrintContext): void {
+  printField(`[${printableExtensionName(ext)}]`, ext, value, ctx);
+}
+
+function printField(name: string, field: DescField | DescExtension, v: unknown, ctx: PrintContext): void {
+  switch (field.fieldKind) {
+    case "scalar":
+      ctx.out.field(name, formatScalar(field.scalar, v as ScalarValue));
+      return;
+    case "enum":
+      ctx.out.field(name, formatEnum(field, v as number));
+      return;
+    case "message":
+      printSubMessage(name, field.message, v as Message, ctx);
+      return;
+    case "list":
+      for (const e of v as unknown[]) printElement(name, field, e, ctx);
+      return;
+    case "map":
+      printMap(name, field, v as Map<MapKey, unknown>, ctx);
+      return;
+  }
+}
+
+function printElement(name: string, info: ElementInfo, v: unknown, ctx: PrintContext): void {
+  switch (info.elementKind) {
+    case "scalar":
+      ctx.out.field(name, formatScalar(info.scalar, v as ScalarValue));
+      return;
+    case "enum":
+      ctx.out.field(name, formatEnum(info, v as number));
+      return;
+    case "message":
+      printSubMessage(name, info.message, v as Message, ctx);
+  }
+}
+
+function printSubMessage(name: string, desc: DescMessage, msg: Message, ctx: PrintContext): void {
+  ctx.out.open(name);
+  printMessage(desc, msg, ctx);
+  ctx.out.close();
+}
+
+/** Map entries sorted by key, each with both `key` and `value` printed, as protoc does. */
+function printMap(name: string, field: ElementInfo & { mapKey: ScalarType }, map: Map<MapKey, unknown>, ctx: PrintContext): void {
+  const keys = [...map.keys()].sort(compareMapKeys);
+  for (const k of keys) {
+    ctx.out.open(name);
+    ctx.out.field("key", formatScalar(field.mapKey, k));
+    printElement("value", field, map.get(k), ctx);
+    ctx.out.close();
+  }
+}
+
+/** Orders map keys as protoc does: numbers numerically, false before true, strings by UTF-8 bytes (that is, by code point). */
+function compareMapKeys(a: MapKey, b: MapKey): number {
+  if (typeof a === "string" && typeof b === "string") return compareCodePoints(a, b);
+  if (typeof a === "boolean") return Number(a) - Number(b as boolean);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Surrogates (U+D800–DFFF) encode code points above U+FFFF: they sort after every other UTF-16 unit.
+    const xs = x >= 0xd800 && x <= 0xdfff ? x + 0x10000 : x;
+    const ys = y >= 0xd800 && y <= 0xdfff ? y + 0x10000 : y;
+    return xs - ys;
+  }
+  return a.length - b.length;
+}
+
+/** A scalar value as protoc prints it. */
+export function formatScalar(t: ScalarType, v: ScalarValue): string {
+  switch (t) {
+    case ScalarType.STRING:
+      return `"${escapeString(v as string)}"`;
+    case ScalarType.BYTES:
+      return `"${escapeBytes(v as Uint8Array)}"`;
+    case ScalarType.FLOAT:
+      return formatFloat(v as number);
+    case ScalarType.DOUBLE:
+      return formatDouble(v as number);
+    case ScalarType.BOOL:
+      return v ? "true" : "false";
+    default:
+      return String(v);
+  }
+}
+
+/** An enum value's name, or its number when the enum has no value with that number. */
+function formatEnum(info: { enum: { value(n: number): { name: string } | undefined } }, v: number): string {
+  return info.enum.value(v)?.name ?? String(v);
+}
+
+/** Prints an Any as `[type_url] { … }` when its type is known and its value decodes; false otherwise. */
+function printAny(msg: Message, ctx: PrintContext): boolean {
+  const any = msg as Message & { typeUrl?: string; value?: Uint8Array };
+  const url = any.typeUrl ?? "";
+  const slash = url.lastIndexOf("/");
+  if (slash < 0 || slash === url.length - 1 || !ctx.registry) return false;
+  const desc = ctx.registry.getMessage(url.slice(slash + 1));
+  if (!desc) return false;
+  let inner: Message;
+  try {
+    inner = fromBinary(desc, any.value ?? new Uint8Array(0));
+  } catch {
+    return false;
+  }
+  printSubMessage(`[${url}]`, desc, inner, ctx);
+  return true;
+}
