@@ -38,3 +38,5 @@ export { toBinary, type BinaryWriteOptions } from "./codec/binary/to-binary.js";
 export { getExtension, setExtension, hasExtension, clearExtension } from "./codec/binary/extensions.js";
 export { decodeFileDescriptorSet, registryFromDescriptorSet } from "./descriptor-set.js";
 export { toText, fromText, mergeFromText, TextFormatError } from "./codec/text/index.js";
+export { toJson, toJsonString, fromJson, fromJsonString, fromJsonBytes, mergeFromJson, mergeFromJsonString, JsonError } from "./codec/json/index.js";
+export type { JsonReadOptions, JsonWriteOptions, JsonWriteStringOptions, JsonValue } from "./codec/json/index.js";
