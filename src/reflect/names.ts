@@ -26,6 +26,7 @@ const reservedPropertyNames = new Set(["constructor", "toString", "toJSON", "val
 
 /** The property name of a field or oneof in message objects: lowerCamelCase, with `$` appended to names reserved by JavaScript. */
 export function localName(protoName: string): string {
-  const n = protoCamelCase(protoName);
+  // Names made only of underscores camel-case to "": keep them as they are.
+  const n = protoCamelCase(protoName) || protoName;
   return reservedPropertyNames.has(n) ? n + "$" : n;
 }

@@ -60,14 +60,20 @@ export class MutableRegistry implements Registry {
 
   /** Adds a type; a different descriptor under a name already taken is an error. */
   add(desc: TypeDesc): void {
-    const existing = this.types.get(desc.typeName) ?? this.parent?.getMessage(desc.typeName) ?? this.parent?.getEnum(desc.typeName);
-    if (existing && existing !== desc) throw new DescriptorError(`duplicate type name "${desc.typeName}"`);
-    this.types.set(desc.typeName, desc);
+    const name = desc.typeName;
+    const p = this.parent;
+    const existing = this.types.get(name) ?? p?.getMessage(name) ?? p?.getEnum(name) ?? p?.getExtension(name) ?? p?.getService(name);
+    if (existing && existing !== desc) throw new DescriptorError(`"${name}" is already defined`);
     if (desc.kind === "extension") {
+      const other = this.getExtensionFor(desc.extendee.typeName, desc.number);
+      if (other && other !== desc) {
+        throw new DescriptorError(`Extension number ${desc.number} has already been used in "${desc.extendee.typeName}" by extension "${other.typeName}"`);
+      }
       let byNo = this.extensionsByExtendee.get(desc.extendee.typeName);
       if (!byNo) this.extensionsByExtendee.set(desc.extendee.typeName, (byNo = new Map()));
       byNo.set(desc.number, desc);
     }
+    this.types.set(name, desc);
   }
 
   /** Adds a file and everything it defines. */
@@ -92,7 +98,12 @@ export class MutableRegistry implements Registry {
    */
   addFileProtos(protos: readonly FileDescriptorProto[], featureDefaults: FeatureDefaultsTable): DescFile[] {
     const byName = new Map<string, FileDescriptorProto>();
-    for (const p of protos) byName.set(p.name ?? "", p);
+    for (const p of protos) {
+      const name = p.name ?? "";
+      const seen = byName.get(name);
+      if (seen && !sameData(seen, p)) throw new DescriptorError(`two different files are named "${name}"`);
+      byName.set(name, p);
+    }
     const built: DescFile[] = [];
     const visiting = new Set<string>();
     const ctx: BuildContext = {
@@ -106,7 +117,8 @@ export class MutableRegistry implements Registry {
       addType: (d) => this.add(d),
     };
     const visit = (name: string): DescFile | undefined => {
-      const done = this.fileMap.get(name);
+      // A file the registry (or its parent) already has is used as it is.
+      const done = this.getFile(name);
       if (done) return done;
       const proto = byName.get(name);
       if (!proto) return undefined;
@@ -169,4 +181,18 @@ function collectFieldTypes(root: DescMessage, add: (d: TypeDesc) => void): void 
       }
     }
   }
+}
+
+/** Deep equality of plain descriptor data (objects, arrays, bytes, primitives). */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (a instanceof Uint8Array || b instanceof Uint8Array) {
+    return a instanceof Uint8Array && b instanceof Uint8Array && a.length === b.length && a.every((x, i) => x === b[i]);
+  }
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }

@@ -27,8 +27,8 @@ export const codecRuntime = {
     if (s === undefined) throw new WireError(`invalid UTF-8 in string field ${path}`, at);
     return s;
   },
-  unknownVarint(m: Message, no: number, r: BinaryReader, at: number): void {
-    pushUnknown(m, no, WireType.Varint, r.buf.slice(at, r.pos));
+  unknownVarint(m: Message, no: number, r: BinaryReader, at: number, ctx: ReadContext): void {
+    if (ctx.unknown) pushUnknown(m, no, WireType.Varint, r.buf.slice(at, r.pos));
   },
   tooDeep(r: BinaryReader, ctx: ReadContext): never {
     throw new WireError(`messages nested deeper than ${ctx.maxDepth}`, r.pos);

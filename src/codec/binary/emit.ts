@@ -137,7 +137,7 @@ function decodeCases(f: DescField, names: EmitNames): string[] {
       break;
     case "enum":
       if (f.enum.open) add(tagOf(no, WireType.Varint), assign(f, "r.int32()"));
-      else add(tagOf(no, WireType.Varint), `const s0 = r.pos; const v = r.int32(); if (${names.enumSet(f)}.has(v)) { ${assign(f, "v")} } else rt.unknownVarint(m, ${no}, r, s0);`);
+      else add(tagOf(no, WireType.Varint), `const s0 = r.pos; const v = r.int32(); if (${names.enumSet(f)}.has(v)) { ${assign(f, "v")} } else rt.unknownVarint(m, ${no}, r, s0, ctx);`);
       break;
     case "message": {
       const c = names.codec(f.message);

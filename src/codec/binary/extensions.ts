@@ -6,9 +6,22 @@ import { scalarZeroValue } from "../../reflect/scalar.js";
 import { createEmpty } from "../../message/create.js";
 import { readField } from "./from-binary.js";
 import { writeField } from "./to-binary.js";
+import { codecFor } from "./codec.js";
+import { messageSetItem, readMessageSetItem } from "./message-set.js";
 
 // Extensions are stored as they arrive on the wire, among the unknown fields; these functions
 // decode and encode them on access, so messages never need a registry to keep them intact.
+
+/** True when the extension is stored as a MessageSet item rather than as a field. */
+function inMessageSet(ext: DescExtension): boolean {
+  return ext.extendee.isMessageSet && ext.fieldKind === "message";
+}
+
+/** True when stored entry `u` holds (part of) the extension's value. */
+function holds(u: UnknownField, ext: DescExtension): boolean {
+  if (inMessageSet(ext)) return readMessageSetItem(u)?.typeId === ext.number;
+  return u.no === ext.number;
+}
 
 function checkExtendee(msg: Message, ext: DescExtension): void {
   if (msg.$typeName !== ext.extendee.typeName) throw new TypeError(`extension ${ext.typeName} extends ${ext.extendee.typeName}, not ${msg.$typeName}`);
@@ -17,7 +30,7 @@ function checkExtendee(msg: Message, ext: DescExtension): void {
 /** True when the message has a value for the extension. */
 export function hasExtension(msg: Message, ext: DescExtension): boolean {
   checkExtendee(msg, ext);
-  if (!msg.$unknown?.some((u) => u.no === ext.number)) return false;
+  if (!msg.$unknown?.some((u) => holds(u, ext))) return false;
   if (ext.fieldKind === "list") return (getExtension(msg, ext) as unknown[]).length > 0;
   return true;
 }
@@ -28,7 +41,14 @@ export function getExtension(msg: Message, ext: DescExtension): unknown {
   const holder: Record<string, unknown> = {};
   if (ext.fieldKind === "list") holder.value = [];
   for (const u of msg.$unknown ?? []) {
-    if (u.no !== ext.number) continue;
+    if (!holds(u, ext)) continue;
+    if (inMessageSet(ext) && ext.fieldKind === "message") {
+      const item = readMessageSetItem(u)!;
+      const codec = codecFor(ext.message);
+      const sub = (holder.value as Message | undefined) ?? (holder.value = codec.create());
+      codec.decode(new BinaryReader(item.message), item.message.length, 1, sub as Message, { unknown: true, maxDepth: 100 }, 0);
+      continue;
+    }
     const r = new BinaryReader(u.data);
     readField(holder, ext, r, u.wireType, 0, { unknown: false, maxDepth: 100 });
   }
@@ -49,13 +69,19 @@ export function getExtension(msg: Message, ext: DescExtension): unknown {
 export function clearExtension(msg: Message, ext: DescExtension): void {
   checkExtendee(msg, ext);
   if (!msg.$unknown) return;
-  msg.$unknown = msg.$unknown.filter((u) => u.no !== ext.number);
+  msg.$unknown = msg.$unknown.filter((u) => !holds(u, ext));
   if (msg.$unknown.length === 0) delete msg.$unknown;
 }
 
 /** Sets the extension's value (replacing any earlier one). */
 export function setExtension(msg: Message, ext: DescExtension, value: unknown): void {
   clearExtension(msg, ext);
+  if (inMessageSet(ext) && ext.fieldKind === "message") {
+    const w = new BinaryWriter();
+    codecFor(ext.message).encode(value as Message, w, true);
+    (msg.$unknown ??= []).push(messageSetItem(ext.number, w.finish()));
+    return;
+  }
   const w = new BinaryWriter();
   writeField(w, ext, value, true, false);
   const fields = splitFields(w.finish());

@@ -116,7 +116,7 @@ export function readField(target: Record<string, unknown>, field: DescField | De
       const at = r.pos;
       const v = r.int32();
       if (!isKnownEnumValue(field.enum, v)) {
-        storeUnknownEnum(target, field, r, at);
+        storeUnknownEnum(target, field, r, at, ctx);
         return true;
       }
       if (oneof) target[oneof.localName] = { case: key, value: v };
@@ -176,8 +176,8 @@ function isKnownEnumValue(e: DescEnum, v: number): boolean {
 }
 
 /** A closed enum's unknown number goes to the unknown fields, as its original varint. */
-function storeUnknownEnum(target: Record<string, unknown>, field: DescField | DescExtension, r: BinaryReader, at: number): void {
-  pushUnknown(target as unknown as Message, field.number, WireType.Varint, r.buf.slice(at, r.pos));
+function storeUnknownEnum(target: Record<string, unknown>, field: DescField | DescExtension, r: BinaryReader, at: number, ctx: ReadContext): void {
+  if (ctx.unknown) pushUnknown(target as unknown as Message, field.number, WireType.Varint, r.buf.slice(at, r.pos));
 }
 
 function readListElement(
@@ -205,7 +205,7 @@ function readListElement(
         const at = r.pos;
         const v = r.int32();
         if (isKnownEnumValue(field.enum, v)) list.push(v);
-        else storeUnknownEnum(target, field, r, at);
+        else storeUnknownEnum(target, field, r, at, ctx);
         return true;
       }
       if (wt !== WireType.LengthDelimited) return false;
@@ -217,7 +217,7 @@ function readListElement(
         const at = r.pos;
         const v = r.int32();
         if (isKnownEnumValue(field.enum, v)) list.push(v);
-        else storeUnknownEnum(target, field, r, at);
+        else storeUnknownEnum(target, field, r, at, ctx);
       }
       r.end = savedEnd;
       return true;
@@ -245,6 +245,7 @@ function readListElement(
 /** Reads one map entry: a missing key or value takes the default; a later duplicate key wins. */
 export function readMapEntry(target: Record<string, unknown>, key: string, field: DescField | DescExtension, r: BinaryReader, depth: number, ctx: ReadContext): void {
   if (field.fieldKind !== "map") return;
+  if (depth + 1 > ctx.maxDepth) throw new WireError(`messages nested deeper than ${ctx.maxDepth}`, r.pos);
   const entryStart = r.pos;
   const len = r.length();
   const end = r.pos + len;
@@ -265,15 +266,17 @@ export function readMapEntry(target: Record<string, unknown>, key: string, field
       unknownEnum = !isKnownEnumValue(field.enum, v as number);
     } else if (no === 2 && field.elementKind === "message" && wt === WireType.LengthDelimited) {
       const sub = (v as Message | undefined) ?? codecFor(field.message).create();
-      readSubMessage(field.message, sub, r, false, 2, depth, ctx);
+      // The entry is a message of its own: its value sits one level deeper.
+      readSubMessage(field.message, sub, r, false, 2, depth + 1, ctx);
       v = sub;
     } else {
       if (wt === WireType.EndGroup) throw new WireError(`unexpected end of group ${no}`, r.pos);
-      r.skip(wt, no, ctx.maxDepth - depth);
+      r.skip(wt, no, ctx.maxDepth - depth - 1);
     }
   }
   r.end = savedEnd;
   if (unknownEnum) {
+    if (!ctx.unknown) return;
     // An entry whose closed-enum value is unknown is kept whole as an unknown field.
     pushUnknown(target as unknown as Message, field.number, WireType.LengthDelimited, r.buf.slice(entryStart, end));
     return;
