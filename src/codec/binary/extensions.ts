@@ -76,13 +76,21 @@ export function clearExtension(msg: Message, ext: DescExtension): void {
 /** Sets the extension's value (replacing any earlier one). */
 export function setExtension(msg: Message, ext: DescExtension, value: unknown): void {
   clearExtension(msg, ext);
+  appendExtension(msg, ext, value);
+}
+
+/**
+ * Appends a value of the extension to the stored fields without removing earlier ones (as
+ * parsing does: a repeated extension grows, a singular one takes the later value).
+ */
+export function appendExtension(msg: Message, ext: DescExtension, value: unknown): void {
+  checkExtendee(msg, ext);
+  const w = new BinaryWriter();
   if (inMessageSet(ext) && ext.fieldKind === "message") {
-    const w = new BinaryWriter();
     codecFor(ext.message).encode(value as Message, w, true);
     (msg.$unknown ??= []).push(messageSetItem(ext.number, w.finish()));
     return;
   }
-  const w = new BinaryWriter();
   writeField(w, ext, value, true, false);
   const fields = splitFields(w.finish());
   if (fields.length === 0) return;

@@ -3,12 +3,10 @@
  * raw fields, so the JSON codec decodes and encodes them with the binary codec.
  */
 import { readField } from "../binary/from-binary.js";
-import { writeField } from "../binary/to-binary.js";
 import type { DescExtension, DescMessage } from "../../reflect/descriptors.js";
 import type { Message, UnknownField } from "../../reflect/message.js";
 import type { Registry } from "../../reflect/registry.js";
 import { BinaryReader } from "../../wire/reader.js";
-import { BinaryWriter } from "../../wire/writer.js";
 
 /** An extension set on a message, with its decoded value (an array for repeated extensions). */
 export interface ExtensionValue {
@@ -44,17 +42,4 @@ export function getExtensionValues(desc: DescMessage, msg: Message, registry: Re
 }
 
 /** Adds an extension value to `msg.$unknown`, encoded as the binary codec would write it. */
-export function addExtensionValue(msg: Message, ext: DescExtension, value: unknown): void {
-  const w = new BinaryWriter();
-  writeField(w, ext, value, true, false);
-  const bytes = w.finish();
-  const r = new BinaryReader(bytes);
-  const fields: UnknownField[] = [];
-  while (!r.done) {
-    const no = r.tag();
-    const wireType = r.wireType;
-    fields.push({ no, wireType, data: r.skip().slice() });
-  }
-  if (msg.$unknown) msg.$unknown.push(...fields);
-  else msg.$unknown = fields;
-}
+export { appendExtension as addExtensionValue } from "../binary/extensions.js";

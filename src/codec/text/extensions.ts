@@ -1,12 +1,9 @@
 import { BinaryReader } from "../../wire/reader.js";
-import { BinaryWriter } from "../../wire/writer.js";
 import { WireType } from "../../wire/wire-type.js";
 import type { DescExtension, DescMessage } from "../../reflect/descriptors.js";
 import type { Message, UnknownField } from "../../reflect/message.js";
 import type { Registry } from "../../reflect/registry.js";
 import { fromBinary, readField } from "../binary/from-binary.js";
-import { toBinary, writeField } from "../binary/to-binary.js";
-import { isMessageSetExtension } from "./field-names.js";
 
 /** An extension with its decoded value (a scalar, a message, or a list). */
 export interface ExtensionValue {
@@ -66,23 +63,7 @@ export function splitUnknown(desc: DescMessage, msg: Message, registry: Registry
 }
 
 /** Appends an extension value to `msg.$unknown` in its binary form (a MessageSet item for MessageSet extensions). */
-export function appendExtension(msg: Message, ext: DescExtension, value: unknown): void {
-  const w = new BinaryWriter();
-  if (isMessageSetExtension(ext) && ext.fieldKind === "message") {
-    const payload = toBinary(ext.message, value as Message);
-    w.uint32(2 << 3).uint32(ext.number).tag(3, WireType.LengthDelimited).bytes(payload).tag(1, WireType.EndGroup);
-    pushUnknown(msg, { no: 1, wireType: WireType.StartGroup, data: w.finish() });
-    return;
-  }
-  writeField(w, ext, value, true, false);
-  const bytes = w.finish();
-  const r = new BinaryReader(bytes);
-  while (!r.done) {
-    const no = r.tag();
-    const wireType = r.wireType;
-    pushUnknown(msg, { no, wireType, data: r.skip().slice() });
-  }
-}
+export { appendExtension } from "../binary/extensions.js";
 
 /** True when `msg.$unknown` already holds a value of extension `ext`. */
 export function hasExtension(msg: Message, ext: DescExtension, registry: Registry): boolean {
@@ -111,11 +92,6 @@ function messageSetItem(desc: DescMessage, u: UnknownField, registry: Registry):
   } catch {
     return undefined;
   }
-}
-
-function pushUnknown(msg: Message, u: UnknownField): void {
-  if (msg.$unknown) msg.$unknown.push(u);
-  else msg.$unknown = [u];
 }
 
 function tryReadField(holder: Record<string, unknown>, ext: DescExtension, u: UnknownField): boolean {
