@@ -19,7 +19,7 @@ export function tsTypeName(desc: DescMessage | DescEnum): string {
 /** Emits TypeScript interfaces for the messages and const objects for the enums of a file. */
 export function emitMessageTypes(file: DescFile, options: MessageTypesOptions): string {
   const out: string[] = [];
-  out.push(`import type { Message, OneofValue } from "${options.runtimeImport}";`, "");
+  out.push(`import type { Message } from "${options.runtimeImport}";`, "");
   const nameOf = (d: DescMessage | DescEnum) => (d.file === file ? tsTypeName(d) : (options.externalName?.(d) ?? tsTypeName(d)));
   const visitEnum = (e: DescEnum) => {
     const name = tsTypeName(e);
@@ -46,8 +46,8 @@ export function emitMessageTypes(file: DescFile, options: MessageTypesOptions): 
 }
 
 function oneofType(o: DescOneof, nameOf: (d: DescMessage | DescEnum) => string): string {
-  const cases = o.fields.map((f) => `OneofValue<"${f.localName}", ${fieldType(f, nameOf)}>`);
-  return [...cases].join(" | ").replace(/OneofValue<"([^"]+)", ([^>]+)>/g, '{ case: "$1"; value: $2 }') + " | { case: undefined; value?: undefined }";
+  const cases = o.fields.map((f) => `{ case: "${f.localName}"; value: ${fieldType(f, nameOf)} }`);
+  return [...cases, "{ case: undefined; value?: undefined }"].join(" | ");
 }
 
 function fieldType(f: DescField, nameOf: (d: DescMessage | DescEnum) => string): string {

@@ -1,5 +1,5 @@
 import type { DescFile } from "../descriptors.js";
-import type { DescriptorProto, EnumDescriptorProto, FieldDescriptorProto, FileDescriptorProto } from "../descriptor-types.js";
+import type { DescriptorProto, EnumDescriptorProto, FileDescriptorProto } from "../descriptor-types.js";
 import type { FeatureDefaultsTable } from "../features.js";
 import { localName } from "../names.js";
 import { MutableRegistry } from "../registry.js";
