@@ -1,0 +1,94 @@
+import { parseArgs, type ArgsEnv } from "./args.js";
+import { decode, decodeRaw, encode, type CodecResult } from "./decode.js";
+import type { ReadSetFile } from "./file-database.js";
+import { nodeArgsEnv } from "./node-env.js";
+import type { CliOptions } from "./options.js";
+import { CompilerUnavailableError, loadSchema, type Schema } from "./schema.js";
+import { DiskSourceTree, nodeFileSystem, type SourceFileSystem } from "./source-tree.js";
+
+/** The program's standard streams. */
+export interface CliIo {
+  /** All of standard input, as bytes. */
+  readStdin(): Promise<Uint8Array>;
+  /** Writes bytes (or ASCII text) to standard output, unchanged. */
+  writeStdout(data: Uint8Array | string): void;
+  /** Writes text to standard error. */
+  writeStderr(text: string): void;
+}
+
+/** What the CLI needs from the file system; node:fs unless a test says otherwise. */
+export interface CliEnv {
+  readonly args: ArgsEnv;
+  readonly fs: SourceFileSystem;
+  readonly readSet?: ReadSetFile;
+}
+
+/** The name protoforge uses for itself in messages (protoc uses argv[0], which a Node program cannot see as typed). */
+export const EXECUTABLE_NAME = "protoforge";
+
+const defaultEnv: CliEnv = { args: nodeArgsEnv, fs: nodeFileSystem };
+
+/**
+ * Runs a protoc command line (without the program name) and returns the exit code: 0 on success,
+ * 1 on any error, as protoc. Everything is printed through `io`.
+ */
+export async function runCli(argv: readonly string[], io: CliIo, env: CliEnv = defaultEnv): Promise<number> {
+  const parsed = parseArgs(argv, EXECUTABLE_NAME, env.args);
+  if (parsed.stdout) io.writeStdout(parsed.stdout);
+  if (parsed.stderr) io.writeStderr(parsed.stderr);
+  if (parsed.kind === "exit") return parsed.code;
+  const o = parsed.options;
+  const tree = o.protoPaths.length > 0 ? new DiskSourceTree(o.protoPaths, env.fs) : undefined;
+  const error = (line: string) => io.writeStderr(line + "\n");
+  let schema: Schema;
+  try {
+    const loaded = loadSchema(o, tree, { error, fs: env.fs, ...(env.readSet ? { readSet: env.readSet } : {}) });
+    if (!loaded.ok) return loaded.code;
+    schema = loaded.schema;
+  } catch (e) {
+    if (!(e instanceof CompilerUnavailableError)) throw e;
+    error(`${EXECUTABLE_NAME}: ${e.message}`);
+    return 1;
+  }
+  // protoc writes its outputs (and --edition_defaults_out, which may come with --decode) before encoding or decoding.
+  const missing = unavailableOutput(o);
+  if (missing) {
+    error(`${EXECUTABLE_NAME}: ${missing} is not available yet.`);
+    return 1;
+  }
+  return runCodec(o, schema, io);
+}
+
+/** --encode, --decode, --decode_raw: look the type up, then read stdin and write stdout. */
+async function runCodec(o: CliOptions, schema: Schema, io: CliIo): Promise<number> {
+  let result: CodecResult;
+  if (o.codecType === "") {
+    result = decodeRaw(await io.readStdin());
+  } else {
+    const desc = schema.findMessage(o.codecType);
+    if (!desc) {
+      io.writeStderr(`Type not defined: ${o.codecType}\n`);
+      return 1;
+    }
+    const input = await io.readStdin();
+    const registry = schema.extensionRegistry();
+    result =
+      o.mode === "decode"
+        ? decode(desc, registry, input)
+        : encode(desc, registry, input, { errorFormat: o.errorFormat, deterministic: o.deterministicOutput });
+  }
+  if (result.stderr) io.writeStderr(result.stderr);
+  if (result.stdout.length > 0) io.writeStdout(result.stdout);
+  return result.code;
+}
+
+/** What the command line asks for that protoforge cannot do yet, in the order protoc would do it; undefined when nothing. */
+function unavailableOutput(o: CliOptions): string | undefined {
+  const first = o.outputs[0];
+  if (first) return `generating code (${first.flag}, plugin ${first.plugin})`;
+  if (o.dependencyOut !== "") return "writing dependency files (--dependency_out)";
+  if (o.descriptorSetOut !== "") return "writing descriptor sets (--descriptor_set_out)";
+  if (o.editionDefaultsOut !== "") return "writing edition defaults (--edition_defaults_out)";
+  if (o.mode === "print") return "--print_free_field_numbers";
+  return undefined;
+}

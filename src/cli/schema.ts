@@ -1,0 +1,112 @@
+import type { DescFile, DescMessage } from "../reflect/descriptors.js";
+import type { Registry } from "../reflect/registry.js";
+import { DescriptorPool, type FindFileProto } from "./descriptor-pool.js";
+import { loadDescriptorSets, type FileDatabase, type ReadSetFile } from "./file-database.js";
+import { mapInputFiles } from "./input-files.js";
+import type { CliOptions } from "./options.js";
+import { nodeFileSystem, type DiskSourceTree, type SourceFileSystem } from "./source-tree.js";
+
+/** The descriptors a command works with: the input files, and type lookup as protoc does it. */
+export interface Schema {
+  /** The input files, built, in command-line order. */
+  readonly files: readonly DescFile[];
+  /** The message type of this full name (protoc's FindMessageTypeByName: no leading dot). */
+  findMessage(typeName: string): DescMessage | undefined;
+  /** Where extensions are looked up when decoding, printing and parsing messages. */
+  extensionRegistry(): Registry;
+}
+
+/** A schema, or the exit code after the errors have been printed. */
+export type SchemaResult = { readonly ok: true; readonly schema: Schema } | { readonly ok: false; readonly code: number };
+
+/** How loadSchema prints and reads. */
+export interface SchemaEnv {
+  /** Prints one line to stderr. */
+  error(line: string): void;
+  readonly fs?: SourceFileSystem;
+  readonly readSet?: ReadSetFile;
+}
+
+/** Thrown when a file would have to be compiled from .proto source, which protoforge cannot do yet. */
+export class CompilerUnavailableError extends Error {
+  override readonly name = "CompilerUnavailableError";
+  constructor(readonly file: string) {
+    super(`compiling .proto files is not available yet (needed for ${file}); give the descriptors with --descriptor_set_in instead`);
+  }
+}
+
+/**
+ * ENTRY POINT FOR THE COMPILER — the one place where the CLI gets descriptors.
+ *
+ * Follows protoc's Run(): reads the --descriptor_set_in sets; without --proto_path, every input
+ * file and type comes from them; with --proto_path (`sourceTree`), input files are mapped to
+ * virtual paths, and each file is read from the source tree first, the sets second. Reading a
+ * file from the source tree means compiling it, which is not available yet: that throws
+ * CompilerUnavailableError. When the compiler lands, it plugs in where FindFileProto reads `sourceTree`.
+ */
+export function loadSchema(options: CliOptions, sourceTree: DiskSourceTree | undefined, env: SchemaEnv): SchemaResult {
+  const fail = (line: string): SchemaResult => {
+    env.error(line);
+    return { ok: false, code: 1 };
+  };
+  let db: FileDatabase | undefined;
+  if (options.descriptorSetIn.length > 0) {
+    const loaded = loadDescriptorSets(options.descriptorSetIn, env.readSet);
+    if (!loaded.ok) return fail(loaded.error);
+    db = loaded.db;
+  }
+  const report = (file: string, message: string) => env.error(`${sourceTree ? sourceTree.diskPath(file) : file}: ${message}`);
+  let inputs = options.inputFiles;
+  let find: FindFileProto;
+  if (!sourceTree) {
+    for (const input of inputs) {
+      const proto = db?.file(input);
+      if (!proto) return fail(`Could not find file in descriptor database: ${input}: No such file or directory`);
+      if (options.disallowServices && proto.service.length > 0) return fail(`${proto.name ?? ""}: This file contains services, but --disallow_services was used.`);
+    }
+    find = (name) => db?.file(name);
+  } else {
+    const mapped = mapInputFiles(inputs, sourceTree, env.fs ?? nodeFileSystem, (name) => db?.file(name) !== undefined);
+    if (!mapped.ok) return fail(mapped.error);
+    inputs = mapped.files;
+    find = (name) => {
+      const opened = sourceTree.open(name);
+      if (opened.ok) throw new CompilerUnavailableError(opened.diskPath);
+      const proto = db?.file(name);
+      if (!proto) report(name, opened.error);
+      return proto;
+    };
+  }
+  const pool = new DescriptorPool(find, report);
+  const files: DescFile[] = [];
+  for (const input of inputs) {
+    const file = pool.buildFile(input);
+    if (!file) return { ok: false, code: 1 };
+    if (options.disallowServices && file.services.length > 0) return fail(`${file.name}: This file contains services, but --disallow_services was used.`);
+    files.push(file);
+  }
+  return { ok: true, schema: poolSchema(pool, files, sourceTree ? undefined : db) };
+}
+
+/**
+ * Type and extension lookup over the pool. With only descriptor sets (`db`), protoc finds any type
+ * and extension of the sets, building files as needed; with a source tree, only those of the files built.
+ */
+function poolSchema(pool: DescriptorPool, files: readonly DescFile[], db: FileDatabase | undefined): Schema {
+  let extensions: Registry | undefined;
+  return {
+    files,
+    findMessage: (typeName) => pool.findMessage(typeName, db && ((t) => db.fileContainingSymbol(t)?.name)),
+    extensionRegistry: () => {
+      if (!db) return pool.registry;
+      if (!extensions) {
+        // protoc finds an extension's file when it meets the extension; building them all up front is simpler.
+        const quiet = new DescriptorPool((name) => db.file(name), () => {});
+        for (const f of pool.registry.files()) quiet.registry.addFile(f);
+        for (const f of db.files()) quiet.buildFile(f.name ?? "");
+        extensions = quiet.registry;
+      }
+      return extensions;
+    },
+  };
+}
