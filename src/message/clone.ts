@@ -1,5 +1,5 @@
 import type { DescField, DescMessage } from "../reflect/descriptors.js";
-import type { Message, OneofValue } from "../reflect/message.js";
+import { copyUnknownField, type Message, type OneofValue } from "../reflect/message.js";
 
 /** A deep copy of a message: nothing mutable (messages, lists, maps, bytes) is shared with the original. */
 export function clone<T extends Message>(desc: DescMessage, msg: T): T {
@@ -16,7 +16,7 @@ export function clone<T extends Message>(desc: DescMessage, msg: T): T {
       out[member.localName] = cloneValue(member, v, false);
     }
   }
-  if (msg.$unknown) out.$unknown = msg.$unknown.map((u) => ({ no: u.no, wireType: u.wireType, data: u.data.slice() }));
+  if (msg.$unknown) out.$unknown = msg.$unknown.map(copyUnknownField);
   return out as unknown as T;
 }
 

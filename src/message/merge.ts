@@ -1,5 +1,5 @@
 import type { DescField, DescMessage } from "../reflect/descriptors.js";
-import type { Message, OneofValue } from "../reflect/message.js";
+import { copyUnknownField, type Message, type OneofValue } from "../reflect/message.js";
 import { clone } from "./clone.js";
 import { createEmpty } from "./create.js";
 import { getSetValue } from "./fields.js";
@@ -23,7 +23,7 @@ export function merge<T extends Message>(desc: DescMessage, target: T, source: M
     mergeField(t, field, v);
   }
   if (source.$unknown) {
-    const copies = source.$unknown.map((u) => ({ no: u.no, wireType: u.wireType, data: u.data.slice() }));
+    const copies = source.$unknown.map(copyUnknownField);
     if (target.$unknown) target.$unknown.push(...copies);
     else target.$unknown = copies;
   }

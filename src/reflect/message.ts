@@ -8,6 +8,19 @@ export interface UnknownField {
   no: number;
   wireType: WireType;
   data: Uint8Array;
+  /**
+   * Set on values of a known extension (set through the extension API or a parser that knew it):
+   * they are written in field-number order among the fields, as protoc writes extensions,
+   * while other unknown fields follow the fields.
+   */
+  ext?: true;
+}
+
+/** A copy of an unknown field, sharing nothing with the original. */
+export function copyUnknownField(u: UnknownField): UnknownField {
+  const c: UnknownField = { no: u.no, wireType: u.wireType, data: u.data.slice() };
+  if (u.ext) c.ext = true;
+  return c;
 }
 
 /**

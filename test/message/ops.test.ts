@@ -141,3 +141,18 @@ test("fields whose property names collide keep separate values", () => {
   assert.equal(m["fooBar$2"], 2);
   assert.deepEqual(toBinary(M, m), new Uint8Array([0x08, 0x01, 0x10, 0x02]));
 });
+
+test("extension values are written among the fields by number, as protoc writes them", () => {
+  const files = { "x.proto": 'syntax="proto2"; package x; message M { optional int32 a = 1; optional int32 z = 300; extensions 100 to 200; } extend M { repeated int32 e = 150; optional string s = 100; }' };
+  const reg = compileWithProtoc(files);
+  const M = messageType(reg, "x.M");
+  const m = create(M, { a: 1, z: 2 });
+  setExtension(m, reg.getExtension("x.e")!, [7, 8]);
+  setExtension(m, reg.getExtension("x.s")!, "hi");
+  const expected = protocEncode(files, "x.M", 'a: 1 z: 2 [x.e]: 7 [x.e]: 8 [x.s]: "hi"');
+  assert.deepEqual(toBinary(M, m), expected);
+  // An unknown field stays after the fields.
+  const withUnknown = fromBinary(M, new Uint8Array([...expected, 0xf8, 0x0f, 0x05])); // field 255, varint 5
+  setExtension(withUnknown, reg.getExtension("x.s")!, "hi");
+  assert.deepEqual(toBinary(M, withUnknown).slice(-3), new Uint8Array([0xf8, 0x0f, 0x05]));
+});

@@ -8,12 +8,14 @@ import { codecFor, registerCodec, type MessageCodec, type ReadContext } from "./
 import { emitCodec } from "./emit.js";
 import { pushUnknown, readFieldSlow, readMapEntry } from "./from-binary.js";
 import { reflectiveCodec } from "./reflective.js";
-import { writeField, writeUnknownFields } from "./to-binary.js";
+import { hasExtensionValues, writeField, writeMessage, writeUnknownFields } from "./to-binary.js";
 
 /** The helpers emitted codecs call (`rt` in their source). */
 export const codecRuntime = {
   readFieldSlow,
   writeUnknownFields,
+  hasExtensionValues,
+  writeMessage,
   writeField,
   readMapEntry(m: Message, key: string, field: DescField, r: BinaryReader, depth: number, ctx: ReadContext): void {
     readMapEntry(m as unknown as Record<string, unknown>, key, field, r, depth, ctx);

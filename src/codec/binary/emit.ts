@@ -1,16 +1,17 @@
-import type { DescField, DescMessage } from "../../reflect/descriptors.js";
+import type { DescEnum, DescField, DescMessage } from "../../reflect/descriptors.js";
 import { ScalarType } from "../../reflect/scalar.js";
 import { WireType } from "../../wire/wire-type.js";
 import { scalarWireType } from "./scalar-io.js";
 
 /**
- * Emits the JavaScript source of a specialized codec for one message type: `create`, `decode` and
- * `encode` function expressions with a `switch` on precomputed tags, no descriptor lookups in the
- * hot loop and objects of one stable shape. The same source serves messages compiled at run time
- * and generated code; only the names it refers to are supplied by the caller:
+ * Emits the source of a specialized codec for one message type: `create`, `decode` and `encode`
+ * with a `switch` on precomputed tags, no descriptor lookups in the hot loop and objects of one
+ * stable shape. The same source serves messages compiled at run time (JavaScript) and generated
+ * code (JavaScript, or TypeScript when `types` is given); only the names it refers to are
+ * supplied by the caller:
  *
- * - `rt`: the runtime helpers (see compile.ts, `CodecRuntime`);
- * - `D`: this message's descriptor (for the slow path);
+ * - `rt` (or `runtime`): the runtime helpers (see compile.ts, `codecRuntime`);
+ * - `D` (or `self`): this message's descriptor (for the slow path);
  * - `codec(m)`: an expression for the codec of another message type;
  * - `field(f)`: an expression for a field descriptor (maps use the reflective entry reader);
  * - `enumSet(f)`: an expression for the Set of known numbers of a closed enum.
@@ -19,13 +20,37 @@ export interface EmitNames {
   codec(desc: DescMessage): string;
   field(field: DescField): string;
   enumSet(field: DescField): string;
+  /** The name of the runtime helpers; default `rt`. */
+  readonly runtime?: string;
+  /** An expression for the descriptor of the message itself; default `D`. */
+  readonly self?: string;
+  /** Set to emit TypeScript: the names of the types the annotations refer to. */
+  readonly types?: EmitTypeNames;
 }
 
-/** Sources of the three codec functions. */
+/** Type names for TypeScript output. */
+export interface EmitTypeNames {
+  message(desc: DescMessage): string;
+  enum(desc: DescEnum): string;
+  /** The names of the BinaryReader, BinaryWriter and ReadContext types. */
+  readonly reader: string;
+  readonly writer: string;
+  readonly context: string;
+}
+
+/** Sources of the three codec functions, as function expressions. */
 export interface EmittedCodec {
   readonly create: string;
   readonly decode: string;
   readonly encode: string;
+}
+
+/** One codec function: its parameters, return type (TypeScript only) and body lines. */
+interface EmittedFunction {
+  readonly name: "create" | "decode" | "encode";
+  readonly params: string;
+  readonly returns: string | undefined;
+  readonly body: readonly string[];
 }
 
 const readMethod: Record<number, string> = {
@@ -48,10 +73,52 @@ const readMethod: Record<number, string> = {
 
 const q = (s: string) => JSON.stringify(s);
 const tagOf = (no: number, wt: number) => ((no << 3) | wt) >>> 0;
+const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/** Emits the codec of `desc`. */
+/** A property access: `m.name`, or `m["na-me"]` where the name is not an identifier. */
+function prop(obj: string, name: string): string {
+  return identifier.test(name) ? `${obj}.${name}` : `${obj}[${q(name)}]`;
+}
+
+/** An object literal key. */
+function key(name: string): string {
+  return identifier.test(name) ? name : q(name);
+}
+
+/** Emits the codec of `desc` as three function expressions (what compile.ts evaluates). */
 export function emitCodec(desc: DescMessage, names: EmitNames): EmittedCodec {
-  return { create: emitCreate(desc), decode: emitDecode(desc, names), encode: emitEncode(desc, names) };
+  const [create, decode, encode] = emitFunctions(desc, names).map((f) => `function ${f.name}(${f.params})${f.returns ? `: ${f.returns}` : ""} {\n${indent(f.body, "  ")}\n}`);
+  return { create: create!, decode: decode!, encode: encode! };
+}
+
+/** Emits the codec of `desc` as the three methods of an object literal, indented by `indentBy` (for generated code). */
+export function emitCodecMethods(desc: DescMessage, names: EmitNames, indentBy = "  "): string {
+  return emitFunctions(desc, names)
+    .map((f) => `${indentBy}${f.name}(${f.params})${f.returns ? `: ${f.returns}` : ""} {\n${indent(f.body, indentBy + "  ")}\n${indentBy}},`)
+    .join("\n");
+}
+
+function indent(lines: readonly string[], by: string): string {
+  return lines.map((l) => (l === "" ? l : by + l)).join("\n");
+}
+
+function emitFunctions(desc: DescMessage, names: EmitNames): EmittedFunction[] {
+  const t = names.types;
+  return [
+    { name: "create", params: "", returns: t?.message(desc), body: emitCreate(desc) },
+    {
+      name: "decode",
+      params: t ? `r: ${t.reader}, end: number, depth: number, m: ${t.message(desc)}, ctx: ${t.context}, groupNo: number` : "r, end, depth, m, ctx, groupNo",
+      returns: t ? "void" : undefined,
+      body: emitDecode(desc, names),
+    },
+    {
+      name: "encode",
+      params: t ? `m: ${t.message(desc)}, w: ${t.writer}, unknown: boolean` : "m, w, unknown",
+      returns: t ? "void" : undefined,
+      body: emitEncode(desc, names),
+    },
+  ];
 }
 
 function zeroLiteral(f: DescField): string | undefined {
@@ -76,100 +143,138 @@ function zeroLiteral(f: DescField): string | undefined {
   }
 }
 
-function emitCreate(desc: DescMessage): string {
+function emitCreate(desc: DescMessage): string[] {
   const props = [`$typeName: ${q(desc.typeName)}`];
   for (const m of desc.members) {
-    if (m.kind === "oneof") props.push(`${q(m.localName)}: { case: undefined }`);
+    if (m.kind === "oneof") props.push(`${key(m.localName)}: { case: undefined }`);
     else {
       const z = zeroLiteral(m);
-      if (z !== undefined) props.push(`${q(m.localName)}: ${z}`);
+      if (z !== undefined) props.push(`${key(m.localName)}: ${z}`);
     }
   }
-  return `function create() { return { ${props.join(", ")} }; }`;
+  const oneLine = `return { ${props.join(", ")} };`;
+  if (oneLine.length <= 100) return [oneLine];
+  return ["return {", ...props.map((p) => `  ${p},`), "};"];
 }
 
-function readExpr(f: DescField, scalar: ScalarType): string {
-  if (scalar === ScalarType.STRING) return f.validateUtf8 ? `rt.readString(r, true, ${q(`${f.parent.typeName}.${f.name}`)})` : "r.string(false)";
+/** The expression that reads one value of a scalar field. */
+function readExpr(f: DescField, scalar: ScalarType, names: EmitNames): string {
+  if (scalar === ScalarType.STRING) return f.validateUtf8 ? `${rtName(names)}.readString(r, true, ${q(`${f.parent.typeName}.${f.name}`)})` : "r.string(false)";
   return `r.${readMethod[scalar]}()`;
 }
 
+/** In TypeScript, an enum number read from the wire is cast to the enum's type. */
+function enumValue(e: DescEnum, expr: string, names: EmitNames): string {
+  return names.types ? `${expr} as ${names.types.enum(e)}` : expr;
+}
+
+const rtName = (names: EmitNames) => names.runtime ?? "rt";
+
 /** Assigns `value` to the field: a property, or the oneof's `{ case, value }`. */
 function assign(f: DescField, value: string): string {
-  if (f.oneof) return `m[${q(f.oneof.localName)}] = { case: ${q(f.localName)}, value: ${value} };`;
-  return `m[${q(f.localName)}] = ${value};`;
+  if (f.oneof) return `${prop("m", f.oneof.localName)} = { case: ${q(f.localName)}, value: ${value} };`;
+  return `${prop("m", f.localName)} = ${value};`;
 }
 
-function emitDecode(desc: DescMessage, names: EmitNames): string {
+function emitDecode(desc: DescMessage, names: EmitNames): string[] {
+  const rt = rtName(names);
   const cases: string[] = [];
-  for (const f of desc.fieldsByNumber) cases.push(...decodeCases(f, names));
-  return `function decode(r, end, depth, m, ctx, groupNo) {
-  if (depth > ctx.maxDepth) rt.tooDeep(r, ctx);
-  const savedEnd = r.end;
-  r.end = end;
-  while (r.pos < end) {
-    const at = r.pos;
-    const tag = r.rawTag();
-    switch (tag) {
-${cases.join("\n")}
-      default:
-        if (rt.readFieldSlow(D, m, r, tag, at, depth, ctx, groupNo)) { r.end = savedEnd; return; }
+  for (const f of desc.fieldsByNumber) {
+    for (const c of decodeCases(f, names)) {
+      const braces = c.body.some((l) => /^(const|let) /.test(l));
+      cases.push(`case ${c.tag}: ${braces ? "{ " : ""}// ${c.comment}`, ...c.body.map((l) => `  ${l}`), braces ? "  break;\n}" : "  break;");
     }
   }
-  rt.endOfMessage(r, end, groupNo);
-  r.end = savedEnd;
-}`;
+  return [
+    `if (depth > ctx.maxDepth) ${rt}.tooDeep(r, ctx);`,
+    "const savedEnd = r.end;",
+    "r.end = end;",
+    "while (r.pos < end) {",
+    "  const at = r.pos;",
+    "  const tag = r.rawTag();",
+    "  switch (tag) {",
+    ...cases.flatMap((c) => c.split("\n")).map((l) => `    ${l}`),
+    "    default:",
+    `      if (${rt}.readFieldSlow(${names.self ?? "D"}, m, r, tag, at, depth, ctx, groupNo)) {`,
+    "        r.end = savedEnd;",
+    "        return;",
+    "      }",
+    "  }",
+    "}",
+    `${rt}.endOfMessage(r, end, groupNo);`,
+    "r.end = savedEnd;",
+  ];
 }
 
-function subDecode(codec: string, delimited: boolean, no: number, target: string): string {
+function subDecode(codec: string, delimited: boolean, no: number, target: string): string[] {
   return delimited
-    ? `${codec}.decode(r, r.end, depth + 1, ${target}, ctx, ${no});`
-    : `{ const len = r.length(); ${codec}.decode(r, r.pos + len, depth + 1, ${target}, ctx, 0); }`;
+    ? [`${codec}.decode(r, r.end, depth + 1, ${target}, ctx, ${no});`]
+    : ["const len = r.length();", `${codec}.decode(r, r.pos + len, depth + 1, ${target}, ctx, 0);`];
 }
 
-function decodeCases(f: DescField, names: EmitNames): string[] {
+/** Reads packed values: `read` is the expression for one element. */
+function packedLoop(list: string, read: string): string[] {
+  return ["const len = r.length();", "const e = r.pos + len;", "r.end = e;", `const a = ${list};`, `while (r.pos < e) a.push(${read});`, "r.end = end;"];
+}
+
+interface DecodeCase {
+  readonly tag: number;
+  readonly comment: string;
+  readonly body: readonly string[];
+}
+
+function decodeCases(f: DescField, names: EmitNames): DecodeCase[] {
   const no = f.number;
-  const prop = `m[${q(f.localName)}]`;
-  const out: string[] = [];
-  const add = (tag: number, body: string) => out.push(`      case ${tag}: {\n        ${body}\n        break;\n      }`);
+  const list = prop("m", f.localName);
+  const out: DecodeCase[] = [];
+  const add = (tag: number, body: string[], note = "") => out.push({ tag, comment: f.name + note, body });
   switch (f.fieldKind) {
     case "scalar":
-      add(tagOf(no, scalarWireType(f.scalar)), assign(f, readExpr(f, f.scalar)));
+      add(tagOf(no, scalarWireType(f.scalar)), [assign(f, readExpr(f, f.scalar, names))]);
       break;
     case "enum":
-      if (f.enum.open) add(tagOf(no, WireType.Varint), assign(f, "r.int32()"));
-      else add(tagOf(no, WireType.Varint), `const s0 = r.pos; const v = r.int32(); if (${names.enumSet(f)}.has(v)) { ${assign(f, "v")} } else rt.unknownVarint(m, ${no}, r, s0, ctx);`);
+      if (f.enum.open) add(tagOf(no, WireType.Varint), [assign(f, enumValue(f.enum, "r.int32()", names))]);
+      else {
+        add(tagOf(no, WireType.Varint), [
+          "const s0 = r.pos;",
+          "const v = r.int32();",
+          `if (${names.enumSet(f)}.has(v)) ${assign(f, enumValue(f.enum, "v", names))}`,
+          `else ${rtName(names)}.unknownVarint(m, ${no}, r, s0, ctx);`,
+        ]);
+      }
       break;
     case "message": {
       const c = names.codec(f.message);
       const wt = f.delimited ? WireType.StartGroup : WireType.LengthDelimited;
       const get = f.oneof
-        ? `const o = m[${q(f.oneof.localName)}]; let s; if (o.case === ${q(f.localName)}) s = o.value; else m[${q(f.oneof.localName)}] = { case: ${q(f.localName)}, value: (s = ${c}.create()) };`
-        : `let s = ${prop}; if (s === undefined) ${prop} = s = ${c}.create();`;
-      add(tagOf(no, wt), `${get} ${subDecode(c, f.delimited, no, "s")}`);
+        ? [
+            `const o = ${prop("m", f.oneof.localName)};`,
+            names.types ? `let s: ${names.types.message(f.message)};` : "let s;",
+            `if (o.case === ${q(f.localName)}) s = o.value;`,
+            `else ${prop("m", f.oneof.localName)} = { case: ${q(f.localName)}, value: (s = ${c}.create()) };`,
+          ]
+        : [`let s = ${list};`, `if (s === undefined) ${list} = s = ${c}.create();`];
+      add(tagOf(no, wt), [...get, ...subDecode(c, f.delimited, no, "s")]);
       break;
     }
     case "list":
       if (f.elementKind === "message") {
         const c = names.codec(f.message);
-        add(tagOf(no, f.delimited ? WireType.StartGroup : WireType.LengthDelimited), `const s = ${c}.create(); ${subDecode(c, f.delimited, no, "s")} ${prop}.push(s);`);
+        add(tagOf(no, f.delimited ? WireType.StartGroup : WireType.LengthDelimited), [`const s = ${c}.create();`, ...subDecode(c, f.delimited, no, "s"), `${list}.push(s);`]);
       } else if (f.elementKind === "enum") {
         if (f.enum.open) {
-          add(tagOf(no, WireType.Varint), `${prop}.push(r.int32());`);
-          add(tagOf(no, WireType.LengthDelimited), `const len = r.length(); const e = r.pos + len; r.end = e; const a = ${prop}; while (r.pos < e) a.push(r.int32()); r.end = end;`);
-        } else {
-          // Closed enums: let the reflective reader sort known from unknown numbers.
-          return [];
+          add(tagOf(no, WireType.Varint), [`${list}.push(${enumValue(f.enum, "r.int32()", names)});`]);
+          add(tagOf(no, WireType.LengthDelimited), packedLoop(list, enumValue(f.enum, "r.int32()", names)), ", packed");
         }
+        // Closed enums: no case; the reflective reader sorts known from unknown numbers.
       } else {
         const wt = scalarWireType(f.scalar);
-        add(tagOf(no, wt), `${prop}.push(${readExpr(f, f.scalar)});`);
-        if (wt !== WireType.LengthDelimited) {
-          add(tagOf(no, WireType.LengthDelimited), `const len = r.length(); const e = r.pos + len; r.end = e; const a = ${prop}; while (r.pos < e) a.push(r.${readMethod[f.scalar]}()); r.end = end;`);
-        }
+        add(tagOf(no, wt), [`${list}.push(${readExpr(f, f.scalar, names)});`]);
+        if (wt !== WireType.LengthDelimited) add(tagOf(no, WireType.LengthDelimited), packedLoop(list, `r.${readMethod[f.scalar]}()`), ", packed");
       }
       break;
     case "map":
-      add(tagOf(no, WireType.LengthDelimited), `rt.readMapEntry(m, ${q(f.localName)}, ${names.field(f)}, r, depth, ctx);`);
+      add(tagOf(no, WireType.LengthDelimited), [`${rtName(names)}.readMapEntry(m, ${q(f.localName)}, ${names.field(f)}, r, depth, ctx);`]);
       break;
   }
   return out;
@@ -187,57 +292,62 @@ function nonZero(scalar: ScalarType, v: string): string {
   }
 }
 
-function emitEncode(desc: DescMessage, names: EmitNames): string {
-  const parts: string[] = [];
-  for (const f of desc.fieldsByNumber) parts.push(encodeField(f, names));
-  return `function encode(m, w, unknown) {
-  let v;
-${parts.join("\n")}
-  if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
-}`;
+function emitEncode(desc: DescMessage, names: EmitNames): string[] {
+  const body: string[] = [];
+  // Known extension values are written among the fields by number: the reflective writer does that.
+  body.push(`if (unknown && m.$unknown !== undefined && ${rtName(names)}.hasExtensionValues(m.$unknown)) { ${rtName(names)}.writeMessage(${names.self ?? "D"}, m, w, unknown); return; }`);
+  if (desc.fieldsByNumber.length > 0) body.push("let v;");
+  for (const f of desc.fieldsByNumber) body.push(...encodeField(f, names));
+  body.push(`if (unknown && m.$unknown !== undefined) ${rtName(names)}.writeUnknownFields(w, m.$unknown);`);
+  return body;
 }
 
 function writeValue(scalar: ScalarType | "enum", v: string): string {
   return scalar === "enum" ? `w.int32(${v});` : `w.${readMethod[scalar]}(${v});`;
 }
 
-function encodeField(f: DescField, names: EmitNames): string {
+function encodeField(f: DescField, names: EmitNames): string[] {
   const no = f.number;
   const load = f.oneof
-    ? `v = m[${q(f.oneof.localName)}]; v = v.case === ${q(f.localName)} ? v.value : undefined;`
-    : `v = m[${q(f.localName)}];`;
-  const isSet = (cond: string) => `  ${load}\n  if (v !== undefined && v !== null${cond ? ` && ${cond}` : ""}) {`;
+    ? [`v = ${prop("m", f.oneof.localName)};`, `v = v.case === ${q(f.localName)} ? v.value : undefined;`]
+    : [`v = ${prop("m", f.localName)};`];
+  const ifSet = (cond: string, body: string[]) => [...load, `if (v !== undefined && v !== null${cond ? ` && ${cond}` : ""}) {`, ...body.map((l) => `  ${l}`), "}"];
+  // In TypeScript, list elements are asserted present (for noUncheckedIndexedAccess).
+  const at = names.types ? "v[i]!" : "v[i]";
   switch (f.fieldKind) {
     case "scalar": {
       const cond = f.presence === "implicit" && !f.oneof ? nonZero(f.scalar, "v") : "";
-      return `${isSet(cond)} w.uint32(${tagOf(no, scalarWireType(f.scalar))}); ${writeValue(f.scalar, "v")} }`;
+      return ifSet(cond, [`w.uint32(${tagOf(no, scalarWireType(f.scalar))});`, writeValue(f.scalar, "v")]);
     }
     case "enum": {
       const cond = f.presence === "implicit" && !f.oneof ? "v !== 0" : "";
-      return `${isSet(cond)} w.uint32(${tagOf(no, WireType.Varint)}); w.int32(v); }`;
+      return ifSet(cond, [`w.uint32(${tagOf(no, WireType.Varint)});`, "w.int32(v);"]);
     }
     case "message": {
       const c = names.codec(f.message);
-      return f.delimited
-        ? `${isSet("")} w.uint32(${tagOf(no, WireType.StartGroup)}); ${c}.encode(v, w, unknown); w.uint32(${tagOf(no, WireType.EndGroup)}); }`
-        : `${isSet("")} w.uint32(${tagOf(no, WireType.LengthDelimited)}); w.fork(); ${c}.encode(v, w, unknown); w.join(); }`;
+      return ifSet(
+        "",
+        f.delimited
+          ? [`w.uint32(${tagOf(no, WireType.StartGroup)});`, `${c}.encode(v, w, unknown);`, `w.uint32(${tagOf(no, WireType.EndGroup)});`]
+          : [`w.uint32(${tagOf(no, WireType.LengthDelimited)});`, "w.fork();", `${c}.encode(v, w, unknown);`, "w.join();"],
+      );
     }
     case "list": {
       if (f.elementKind === "message") {
         const c = names.codec(f.message);
         const one = f.delimited
-          ? `w.uint32(${tagOf(no, WireType.StartGroup)}); ${c}.encode(v[i], w, unknown); w.uint32(${tagOf(no, WireType.EndGroup)});`
-          : `w.uint32(${tagOf(no, WireType.LengthDelimited)}); w.fork(); ${c}.encode(v[i], w, unknown); w.join();`;
-        return `${isSet("v.length !== 0")} for (let i = 0; i < v.length; i++) { ${one} } }`;
+          ? [`w.uint32(${tagOf(no, WireType.StartGroup)});`, `${c}.encode(${at}, w, unknown);`, `w.uint32(${tagOf(no, WireType.EndGroup)});`]
+          : [`w.uint32(${tagOf(no, WireType.LengthDelimited)});`, "w.fork();", `${c}.encode(${at}, w, unknown);`, "w.join();"];
+        return ifSet("v.length !== 0", ["for (let i = 0; i < v.length; i++) {", ...one.map((l) => `  ${l}`), "}"]);
       }
       const scalar: ScalarType | "enum" = f.elementKind === "enum" ? "enum" : f.scalar;
       if (f.packed) {
-        return `${isSet("v.length !== 0")} w.uint32(${tagOf(no, WireType.LengthDelimited)}); w.fork(); for (let i = 0; i < v.length; i++) ${writeValue(scalar, "v[i]")} w.join(); }`;
+        return ifSet("v.length !== 0", [`w.uint32(${tagOf(no, WireType.LengthDelimited)});`, "w.fork();", `for (let i = 0; i < v.length; i++) ${writeValue(scalar, at)}`, "w.join();"]);
       }
       const wt = scalar === "enum" ? WireType.Varint : scalarWireType(scalar);
-      return `${isSet("v.length !== 0")} for (let i = 0; i < v.length; i++) { w.uint32(${tagOf(no, wt)}); ${writeValue(scalar, "v[i]")} } }`;
+      return ifSet("v.length !== 0", ["for (let i = 0; i < v.length; i++) {", `  w.uint32(${tagOf(no, wt)});`, `  ${writeValue(scalar, at)}`, "}"]);
     }
     case "map":
-      return `${isSet("v.size !== 0")} rt.writeField(w, ${names.field(f)}, v, unknown, false); }`;
+      return ifSet("v.size !== 0", [`${rtName(names)}.writeField(w, ${names.field(f)}, v, unknown, false);`]);
   }
 }

@@ -88,11 +88,14 @@ export function appendExtension(msg: Message, ext: DescExtension, value: unknown
   const w = new BinaryWriter();
   if (inMessageSet(ext) && ext.fieldKind === "message") {
     codecFor(ext.message).encode(value as Message, w, true);
-    (msg.$unknown ??= []).push(messageSetItem(ext.number, w.finish()));
+    const item = messageSetItem(ext.number, w.finish());
+    item.ext = true;
+    (msg.$unknown ??= []).push(item);
     return;
   }
   writeField(w, ext, value, true, false);
   const fields = splitFields(w.finish());
+  for (const f of fields) f.ext = true;
   if (fields.length === 0) return;
   if (msg.$unknown) msg.$unknown.push(...fields);
   else msg.$unknown = fields;

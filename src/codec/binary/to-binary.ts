@@ -32,7 +32,11 @@ export function toBinary(desc: DescMessage, msg: Message, options?: BinaryWriteO
 /** The reflective encoder: writes the fields of `msg` (no length prefix). */
 export function writeMessage(desc: DescMessage, msg: Message, w: BinaryWriter, unknown: boolean): void {
   const fields = msg as unknown as Record<string, unknown>;
+  // Extension values go between the fields, in number order (stable within one number).
+  const exts = unknown && msg.$unknown !== undefined && hasExtensionValues(msg.$unknown) ? msg.$unknown.filter((u) => u.ext).sort((a, b) => a.no - b.no) : undefined;
+  let nextExt = 0;
   for (const field of desc.fieldsByNumber) {
+    if (exts) while (nextExt < exts.length && exts[nextExt]!.no < field.number) writeUnknownField(w, exts[nextExt++]!);
     let v: unknown;
     if (field.oneof) {
       const o = fields[field.oneof.localName] as OneofValue | undefined;
@@ -44,7 +48,20 @@ export function writeMessage(desc: DescMessage, msg: Message, w: BinaryWriter, u
     if (v === undefined || v === null) continue;
     writeField(w, field, v, unknown, field.oneof === undefined);
   }
-  if (unknown && msg.$unknown) writeUnknownFields(w, msg.$unknown);
+  if (exts) {
+    while (nextExt < exts.length) writeUnknownField(w, exts[nextExt++]!);
+    for (const u of msg.$unknown!) if (!u.ext) writeUnknownField(w, u);
+  } else if (unknown && msg.$unknown) writeUnknownFields(w, msg.$unknown);
+}
+
+/** True when some of the stored fields are values of known extensions. */
+export function hasExtensionValues(fields: readonly UnknownField[]): boolean {
+  for (const u of fields) if (u.ext) return true;
+  return false;
+}
+
+function writeUnknownField(w: BinaryWriter, u: UnknownField): void {
+  w.tag(u.no, u.wireType).raw(u.data);
 }
 
 /** Writes unknown fields back as they were read. */
