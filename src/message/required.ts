@@ -3,8 +3,10 @@ import type { Message } from "../reflect/message.js";
 import { getSetValue } from "./fields.js";
 
 /**
- * The paths of required fields that are not set, in `msg` and every message inside it, as protoc
- * names them: "a", "b.c", "items[2].d", "m[key].e". Empty when the message is initialized.
+ * The paths of required fields that are not set, in `msg` and every message inside it, named and
+ * ordered as protoc names them: first a message's own missing fields in declaration order, then,
+ * for each set message field in number order, the paths inside it: "a", "b.c", "items[2].d",
+ * "m[0].value.e" (map entries by position). Extensions are not looked into.
  */
 export function missingRequiredFields(desc: DescMessage, msg: Message): string[] {
   const missing: string[] = [];
@@ -34,16 +36,15 @@ export function checkRequired(desc: DescMessage, msg: Message): void {
 function collect(desc: DescMessage, msg: Message, prefix: string, out: string[], depth: number): void {
   if (depth > 100) return;
   for (const field of desc.fields) {
-    const v = getSetValue(msg, field);
-    if (v === undefined) {
-      if (field.presence === "required") out.push(prefix + field.name);
-      continue;
-    }
+    if (field.presence === "required" && getSetValue(msg, field) === undefined) out.push(prefix + field.name);
+  }
+  for (const field of desc.fieldsByNumber) {
     const sub = messageTypeOf(field);
-    if (!sub) continue;
+    const v = sub && getSetValue(msg, field);
+    if (!sub || v === undefined) continue;
     if (field.fieldKind === "message") collect(sub, v as Message, `${prefix}${field.name}.`, out, depth + 1);
     else if (field.fieldKind === "list") (v as Message[]).forEach((m, i) => collect(sub, m, `${prefix}${field.name}[${i}].`, out, depth + 1));
-    else if (field.fieldKind === "map") for (const [k, m] of v as Map<unknown, Message>) collect(sub, m, `${prefix}${field.name}[${String(k)}].`, out, depth + 1);
+    else if (field.fieldKind === "map") [...(v as Map<unknown, Message>).values()].forEach((m, i) => collect(sub, m, `${prefix}${field.name}[${i}].value.`, out, depth + 1));
   }
 }
 

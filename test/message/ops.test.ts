@@ -86,7 +86,7 @@ test("clone is deep", () => {
 
 test("required fields: paths as protoc names them", () => {
   const m = create(Outer, { inner: {}, inners: [{ r: "ok" }, {}], byName: new Map([["k", {}]]), choice: { case: "msg", value: {} } });
-  assert.deepEqual(missingRequiredFields(Outer, m), ["inner.r", "inners[1].r", "by_name[k].r", "msg.r"]);
+  assert.deepEqual(missingRequiredFields(Outer, m), ["inner.r", "inners[1].r", "by_name[0].value.r", "msg.r"]);
   assert.equal(isInitialized(Outer, m), false);
   assert.throws(() => checkRequired(Outer, m), MissingRequiredFieldsError);
   assert.equal(isInitialized(Outer, create(Outer, { inner: { r: "" } })), true);
