@@ -1,5 +1,5 @@
 /** The binary wire format: bytes only, no knowledge of descriptors. */
-export { WireError } from "./errors.js";
+export { WireError, type WireErrorCode } from "./errors.js";
 export { WireType, MAX_FIELD_NUMBER, makeTag } from "./wire-type.js";
 export { BinaryReader, DEFAULT_SKIP_DEPTH } from "./reader.js";
 export { BinaryWriter, varintSize32 } from "./writer.js";

@@ -45,13 +45,13 @@ export class BinaryReader {
     // varint32() keeps only the low 32 bits: a longer tag must not alias a smaller field number.
     if (this.pos - at > 4) {
       const full = this.varint64At(at);
-      if (full > 0xffffffffn) throw new WireError(`invalid field number ${full >> 3n}`, at);
+      if (full > 0xffffffffn) throw new WireError(`invalid field number ${full >> 3n}`, at, "invalid-tag");
     }
     const fieldNo = t >>> 3;
     const wt = t & 7;
-    if (fieldNo === 0) throw new WireError("invalid field number 0", at);
-    if (fieldNo > MAX_FIELD_NUMBER) throw new WireError(`invalid field number ${fieldNo}`, at);
-    if (wt > 5) throw new WireError(`invalid wire type ${wt}`, at);
+    if (fieldNo === 0) throw new WireError("invalid field number 0", at, "invalid-tag");
+    if (fieldNo > MAX_FIELD_NUMBER) throw new WireError(`invalid field number ${fieldNo}`, at, "invalid-tag");
+    if (wt > 5) throw new WireError(`invalid wire type ${wt}`, at, "invalid-tag");
     this.fieldNo = fieldNo;
     this.wireType = wt as WireType;
     return fieldNo;
@@ -77,7 +77,7 @@ export class BinaryReader {
       }
     }
     const t = this.varint32();
-    if (this.pos - pos > 4 && this.varint64At(pos) > 0xffffffffn) throw new WireError(`invalid field number ${this.varint64At(pos) >> 3n}`, pos);
+    if (this.pos - pos > 4 && this.varint64At(pos) > 0xffffffffn) throw new WireError(`invalid field number ${this.varint64At(pos) >> 3n}`, pos, "invalid-tag");
     return t;
   }
 
@@ -85,8 +85,8 @@ export class BinaryReader {
   checkTag(tag: number, at: number): number {
     const fieldNo = tag >>> 3;
     const wt = tag & 7;
-    if (fieldNo === 0) throw new WireError("invalid field number 0", at);
-    if (wt > 5) throw new WireError(`invalid wire type ${wt}`, at);
+    if (fieldNo === 0) throw new WireError("invalid field number 0", at, "invalid-tag");
+    if (wt > 5) throw new WireError(`invalid wire type ${wt}`, at, "invalid-tag");
     this.fieldNo = fieldNo;
     this.wireType = wt as WireType;
     return fieldNo;
@@ -106,7 +106,7 @@ export class BinaryReader {
     const start = pos;
     let result = 0;
     for (let shift = 0; shift < 70; shift += 7) {
-      if (pos >= this.end) throw new WireError("truncated varint", start);
+      if (pos >= this.end) throw new WireError("truncated varint", start, "truncated");
       const b = buf[pos++]!;
       if (shift < 32) result |= (b & 0x7f) << shift;
       if (b < 0x80) {
@@ -114,7 +114,7 @@ export class BinaryReader {
         return result >>> 0;
       }
     }
-    throw new WireError("varint is longer than 10 bytes", start);
+    throw new WireError("varint is longer than 10 bytes", start, "varint-too-long");
   }
 
   /** Reads a varint as an unsigned 64-bit bigint. */
@@ -125,7 +125,7 @@ export class BinaryReader {
     let lo = 0;
     let hi = 0;
     for (let i = 0; i < 10; i++) {
-      if (pos >= this.end) throw new WireError("truncated varint", start);
+      if (pos >= this.end) throw new WireError("truncated varint", start, "truncated");
       const b = buf[pos++]!;
       const bits = b & 0x7f;
       if (i < 4) lo |= bits << (7 * i);
@@ -139,7 +139,7 @@ export class BinaryReader {
         return (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
       }
     }
-    throw new WireError("varint is longer than 10 bytes", start);
+    throw new WireError("varint is longer than 10 bytes", start, "varint-too-long");
   }
 
   /** Re-reads, as 64 bits, the varint at `at` that varint32() has just read; the position is kept. */
@@ -190,7 +190,7 @@ export class BinaryReader {
 
   private need(n: number): number {
     const pos = this.pos;
-    if (this.end - pos < n) throw new WireError(`truncated: need ${n} bytes, ${this.end - pos} left`, pos);
+    if (this.end - pos < n) throw new WireError(`truncated: need ${n} bytes, ${this.end - pos} left`, pos, "truncated");
     this.pos = pos + n;
     return pos;
   }
@@ -238,7 +238,7 @@ export class BinaryReader {
     if (this.pos - at > 4) len = Number(this.varint64At(at));
     // A length is an unsigned 32-bit value; lengths of 2 GiB and more are invalid (protobuf limits messages to 2 GiB).
     if (len > 0x7fffffff || len > this.end - this.pos) {
-      throw new WireError(`length ${len} exceeds the ${this.end - this.pos} bytes left`, at);
+      throw new WireError(`length ${len} exceeds the ${this.end - this.pos} bytes left`, at, "invalid-length");
     }
     return len;
   }
@@ -266,7 +266,7 @@ export class BinaryReader {
     const start = this.pos;
     this.pos += len;
     const s = utf8Decode(this.buf, start, start + len, validate);
-    if (s === undefined) throw new WireError("invalid UTF-8 in string", at);
+    if (s === undefined) throw new WireError("invalid UTF-8 in string", at, "invalid-utf8");
     return s;
   }
 
@@ -291,8 +291,8 @@ export class BinaryReader {
       case WireType.Varint: {
         const at = this.pos;
         for (let i = 0; ; i++) {
-          if (i === 10) throw new WireError("varint is longer than 10 bytes", at);
-          if (this.pos >= this.end) throw new WireError("truncated varint", at);
+          if (i === 10) throw new WireError("varint is longer than 10 bytes", at, "varint-too-long");
+          if (this.pos >= this.end) throw new WireError("truncated varint", at, "truncated");
           if (this.buf[this.pos++]! < 0x80) break;
         }
         return;
@@ -309,21 +309,21 @@ export class BinaryReader {
         return;
       }
       case WireType.StartGroup: {
-        if (depth <= 0) throw new WireError("groups nested too deeply", this.pos);
+        if (depth <= 0) throw new WireError("groups nested too deeply", this.pos, "too-deep");
         for (;;) {
-          if (this.pos >= this.end) throw new WireError(`missing end of group ${fieldNo}`, this.pos);
+          if (this.pos >= this.end) throw new WireError(`missing end of group ${fieldNo}`, this.pos, "invalid-group");
           const at = this.pos;
           const no = this.tag();
           const wt = this.wireType;
           if (wt === WireType.EndGroup) {
-            if (no !== fieldNo) throw new WireError(`end of group ${no} does not match start of group ${fieldNo}`, at);
+            if (no !== fieldNo) throw new WireError(`end of group ${no} does not match start of group ${fieldNo}`, at, "invalid-group");
             return;
           }
           this.skipValue(wt, no, depth - 1);
         }
       }
       case WireType.EndGroup:
-        throw new WireError(`unexpected end of group ${fieldNo}`, this.pos);
+        throw new WireError(`unexpected end of group ${fieldNo}`, this.pos, "invalid-group");
     }
   }
 }

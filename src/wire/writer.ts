@@ -37,7 +37,7 @@ export class BinaryWriter {
 
   /** Returns a copy of the bytes written and resets the writer for reuse. */
   finish(): Uint8Array {
-    if (this.forks.length > 0) throw new WireError("finish() called with an unjoined fork()", -1);
+    if (this.forks.length > 0) throw new WireError("finish() called with an unjoined fork()", -1, "misuse");
     const out = this.buf.slice(0, this.pos);
     this.pos = 0;
     return out;
@@ -210,7 +210,7 @@ export class BinaryWriter {
   /** Ends the value started by the last fork(), writing its length in front of it. */
   join(): this {
     const start = this.forks.pop();
-    if (start === undefined) throw new WireError("join() without fork()", -1);
+    if (start === undefined) throw new WireError("join() without fork()", -1, "misuse");
     const payloadStart = start + 1;
     const len = this.pos - payloadStart;
     if (len < 0x80) {

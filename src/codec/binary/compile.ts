@@ -26,18 +26,18 @@ export const codecRuntime = {
     const start = r.pos;
     r.pos += len;
     const s = utf8Decode(r.buf, start, start + len, validate);
-    if (s === undefined) throw new WireError(`invalid UTF-8 in string field ${path}`, at);
+    if (s === undefined) throw new WireError(`invalid UTF-8 in string field ${path}`, at, "invalid-utf8", path);
     return s;
   },
   unknownVarint(m: Message, no: number, r: BinaryReader, at: number, ctx: ReadContext): void {
     if (ctx.unknown) pushUnknown(m, no, WireType.Varint, r.buf.slice(at, r.pos));
   },
   tooDeep(r: BinaryReader, ctx: ReadContext): never {
-    throw new WireError(`messages nested deeper than ${ctx.maxDepth}`, r.pos);
+    throw new WireError(`messages nested deeper than ${ctx.maxDepth}`, r.pos, "too-deep");
   },
   endOfMessage(r: BinaryReader, end: number, groupNo: number): void {
-    if (r.pos > end) throw new WireError("field runs past the end of its message", end);
-    if (groupNo > 0) throw new WireError(`missing end of group ${groupNo}`, r.pos);
+    if (r.pos > end) throw new WireError("field runs past the end of its message", end, "invalid-length");
+    if (groupNo > 0) throw new WireError(`missing end of group ${groupNo}`, r.pos, "invalid-group");
   },
 };
 

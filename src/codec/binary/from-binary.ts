@@ -42,7 +42,7 @@ export function mergeFromBinary<T extends Message>(desc: DescMessage, msg: T, by
  * until its end-group tag. `depth` is how many messages enclose this one.
  */
 export function readMessage(desc: DescMessage, msg: Message, r: BinaryReader, end: number, depth: number, ctx: ReadContext, groupNo: number): void {
-  if (depth > ctx.maxDepth) throw new WireError(`messages nested deeper than ${ctx.maxDepth}`, r.pos);
+  if (depth > ctx.maxDepth) throw new WireError(`messages nested deeper than ${ctx.maxDepth}`, r.pos, "too-deep");
   const savedEnd = r.end;
   r.end = end;
   const fields = msg as unknown as Record<string, unknown>;
@@ -55,12 +55,12 @@ export function readMessage(desc: DescMessage, msg: Message, r: BinaryReader, en
         r.end = savedEnd;
         return;
       }
-      throw new WireError(`unexpected end of group ${no}`, tagAt);
+      throw new WireError(`unexpected end of group ${no}`, tagAt, "invalid-group");
     }
     readOtherField(desc, fields, r, no, wt, depth, ctx);
   }
-  if (r.pos > end) throw new WireError("field runs past the end of its message", end);
-  if (groupNo > 0) throw new WireError(`missing end of group ${groupNo}`, r.pos);
+  if (r.pos > end) throw new WireError("field runs past the end of its message", end, "invalid-length");
+  if (groupNo > 0) throw new WireError(`missing end of group ${groupNo}`, r.pos, "invalid-group");
   r.end = savedEnd;
 }
 
@@ -82,7 +82,7 @@ export function readFieldSlow(desc: DescMessage, msg: Message, r: BinaryReader, 
   const wt = r.wireType;
   if (wt === WireType.EndGroup) {
     if (no === groupNo) return true;
-    throw new WireError(`unexpected end of group ${no}`, at);
+    throw new WireError(`unexpected end of group ${no}`, at, "invalid-group");
   }
   readOtherField(desc, msg as unknown as Record<string, unknown>, r, no, wt, depth, ctx);
   return false;
@@ -163,7 +163,7 @@ function readScalarChecked(r: BinaryReader, t: ScalarType, field: DescField | De
   const start = r.pos;
   r.pos += len;
   const s = utf8Decode(r.buf, start, start + len, field.validateUtf8);
-  if (s === undefined) throw new WireError(`invalid UTF-8 in string field ${fieldPath(field)}`, at);
+  if (s === undefined) throw new WireError(`invalid UTF-8 in string field ${fieldPath(field)}`, at, "invalid-utf8", fieldPath(field));
   return s;
 }
 
@@ -245,7 +245,7 @@ function readListElement(
 /** Reads one map entry: a missing key or value takes the default; a later duplicate key wins. */
 export function readMapEntry(target: Record<string, unknown>, key: string, field: DescField | DescExtension, r: BinaryReader, depth: number, ctx: ReadContext): void {
   if (field.fieldKind !== "map") return;
-  if (depth + 1 > ctx.maxDepth) throw new WireError(`messages nested deeper than ${ctx.maxDepth}`, r.pos);
+  if (depth + 1 > ctx.maxDepth) throw new WireError(`messages nested deeper than ${ctx.maxDepth}`, r.pos, "too-deep");
   const entryStart = r.pos;
   const len = r.length();
   const end = r.pos + len;
@@ -270,7 +270,7 @@ export function readMapEntry(target: Record<string, unknown>, key: string, field
       readSubMessage(field.message, sub, r, false, 2, depth + 1, ctx);
       v = sub;
     } else {
-      if (wt === WireType.EndGroup) throw new WireError(`unexpected end of group ${no}`, r.pos);
+      if (wt === WireType.EndGroup) throw new WireError(`unexpected end of group ${no}`, r.pos, "invalid-group");
       r.skip(wt, no, ctx.maxDepth - depth - 1);
     }
   }
