@@ -33,8 +33,18 @@ test("codes tell errors apart: invalid UTF-8 names the field", async () => {
   assert.deepEqual(codeOf([0x00]), ["invalid-tag", undefined]);
   assert.deepEqual(codeOf([0x0c]), ["invalid-group", undefined]);
   assert.deepEqual(codeOf([0x08, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01]), ["varint-too-long", undefined]);
-  const deep: number[] = [];
-  for (let i = 0; i < 101; i++) deep.unshift(0x12, deep.length);
+  let deep: number[] = [];
+  for (let i = 0; i < 101; i++) {
+    const len: number[] = [];
+    for (let n = deep.length; ; n >>>= 7) {
+      if (n < 0x80) {
+        len.push(n);
+        break;
+      }
+      len.push((n & 0x7f) | 0x80);
+    }
+    deep = [0x12, ...len, ...deep];
+  }
   assert.deepEqual(codeOf(deep), ["too-deep", undefined]);
 });
 
