@@ -14,6 +14,7 @@ import type { Registry } from "../src/reflect/registry.js";
 import { Unsupported } from "./formats/format.js";
 import { jsonFormat } from "./formats/json.js";
 import { textFormat } from "./formats/text.js";
+import { generatedRegistry } from "./generated/registry.js";
 
 const WireFormat = { PROTOBUF: 1, JSON: 2, TEXT_FORMAT: 4 } as const;
 
@@ -25,10 +26,14 @@ interface ConformanceRequest extends Message {
   printUnknownFields: boolean;
 }
 
-// PROTOFORGE_CODEC=reflective runs the suites through the reflective codec instead of the compiled ones.
+// PROTOFORGE_CODEC=reflective runs the suites through the reflective codec instead of the compiled ones;
+// PROTOFORGE_CODEC=generated through the code generated for the conformance protos (conformance/generated/).
 if (process.env.PROTOFORGE_CODEC === "reflective") setCodecFactory(reflectiveCodec);
 
-const registry: Registry = registryFromDescriptorSet(readFileSync(fileURLToPath(new URL("../../conformance/.gen/descriptors.binpb", import.meta.url))));
+const registry: Registry =
+  process.env.PROTOFORGE_CODEC === "generated"
+    ? await generatedRegistry()
+    : registryFromDescriptorSet(readFileSync(fileURLToPath(new URL("../../conformance/.gen/descriptors.binpb", import.meta.url))));
 
 function messageType(name: string): DescMessage {
   const d = registry.getMessage(name);

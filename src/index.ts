@@ -40,3 +40,4 @@ export { decodeFileDescriptorSet, registryFromDescriptorSet } from "./descriptor
 export { toText, fromText, mergeFromText, TextFormatError } from "./codec/text/index.js";
 export { toJson, toJsonString, fromJson, fromJsonString, fromJsonBytes, mergeFromJson, mergeFromJsonString, JsonError } from "./codec/json/index.js";
 export type { JsonReadOptions, JsonWriteOptions, JsonWriteStringOptions, JsonValue } from "./codec/json/index.js";
+export type { GenFile, GenMessage, GenEnum, GenExtension, GenService, GenMethodTypes, MessageShape } from "./reflect/embedded-file.js";
