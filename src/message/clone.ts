@@ -1,8 +1,9 @@
 import type { DescField, DescMessage } from "../reflect/descriptors.js";
 import { copyUnknownField, type Message, type OneofValue } from "../reflect/message.js";
+import type { GenMessage } from "../reflect/embedded-file.js";
 
 /** A deep copy of a message: nothing mutable (messages, lists, maps, bytes) is shared with the original. */
-export function clone<T extends Message>(desc: DescMessage, msg: T): T {
+export function clone<T extends Message = Message>(desc: GenMessage<T>, msg: NoInfer<T>): T {
   const src = msg as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = { $typeName: msg.$typeName };
   for (const member of desc.members) {

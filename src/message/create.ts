@@ -1,9 +1,10 @@
 import type { DescField, DescMessage } from "../reflect/descriptors.js";
 import type { Message } from "../reflect/message.js";
 import { scalarZeroValue } from "../reflect/scalar.js";
+import type { GenMessage } from "../reflect/embedded-file.js";
 
 /** A message of type `desc` with every field unset: implicit-presence fields hold their zero value. */
-export function createEmpty<T extends Message = Message>(desc: DescMessage): T {
+export function createEmpty<T extends Message = Message>(desc: GenMessage<T>): T {
   const msg: Record<string, unknown> = { $typeName: desc.typeName };
   for (const member of desc.members) {
     if (member.kind === "oneof") msg[member.localName] = { case: undefined };
@@ -35,7 +36,7 @@ function memberZero(field: DescField): unknown {
  * Creates a message of type `desc`, with the given field values. Nested message values
  * given as plain objects without `$typeName` are created recursively.
  */
-export function create<T extends Message = Message>(desc: DescMessage, init?: Record<string, unknown>): T {
+export function create<T extends Message = Message>(desc: GenMessage<T>, init?: Record<string, unknown>): T {
   const msg = createEmpty<T>(desc) as unknown as Record<string, unknown>;
   if (!init) return msg as unknown as T;
   for (const member of desc.members) {

@@ -1,6 +1,7 @@
 import type { DescField, DescMessage } from "../reflect/descriptors.js";
 import type { Message, UnknownField } from "../reflect/message.js";
 import { getSetValue } from "./fields.js";
+import type { GenMessage } from "../reflect/embedded-file.js";
 
 /** Options for equals(). */
 export interface EqualsOptions {
@@ -12,7 +13,7 @@ export interface EqualsOptions {
  * True when two messages of type `desc` hold the same field values. Unset and default are
  * different for explicit-presence fields and the same for implicit ones; NaN equals NaN.
  */
-export function equals(desc: DescMessage, a: Message, b: Message, options?: EqualsOptions): boolean {
+export function equals<T extends Message = Message>(desc: GenMessage<T>, a: NoInfer<T>, b: NoInfer<T>, options?: EqualsOptions): boolean {
   if (a === b) return true;
   if (a.$typeName !== b.$typeName) return false;
   for (const field of desc.fields) {

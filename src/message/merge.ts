@@ -3,13 +3,14 @@ import { copyUnknownField, type Message, type OneofValue } from "../reflect/mess
 import { clone } from "./clone.js";
 import { createEmpty } from "./create.js";
 import { getSetValue } from "./fields.js";
+import type { GenMessage } from "../reflect/embedded-file.js";
 
 /**
  * Merges `source` into `target` as protobuf specifies: set singular fields overwrite, lists are
  * appended, map entries overwrite by key, message fields merge recursively, a oneof takes the
  * member set in source, and unknown fields are appended. Nothing from `source` is shared.
  */
-export function merge<T extends Message>(desc: DescMessage, target: T, source: Message): T {
+export function merge<T extends Message = Message>(desc: GenMessage<T>, target: NoInfer<T>, source: NoInfer<T>): T {
   const t = target as unknown as Record<string, unknown>;
   for (const field of desc.fields) {
     const v = getSetValue(source, field);

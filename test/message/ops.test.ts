@@ -74,7 +74,7 @@ test("oneof: a message member seen twice merges", () => {
 
 test("clone is deep", () => {
   const a = create(Outer, { b: new Uint8Array([1]), inners: [{ r: "x" }], byId: new Map([[5n, "five"]]) });
-  const c = clone(Outer, a) as Fields;
+  const c = clone<Fields>(Outer, a as Fields);
   (c.b as Uint8Array)[0] = 9;
   (c.inners as Fields[])[0]!.r = "y";
   (c.byId as Map<bigint, string>).set(6n, "six");

@@ -7,6 +7,7 @@ import type { Message, OneofValue, UnknownField } from "../../reflect/message.js
 import { ScalarType, scalarZeroValue, type ScalarValue } from "../../reflect/scalar.js";
 import { codecFor, type ReadContext } from "./codec.js";
 import { readScalar, scalarWireType } from "./scalar-io.js";
+import type { GenMessage } from "../../reflect/embedded-file.js";
 
 /** Options for reading the binary format. */
 export interface BinaryReadOptions {
@@ -24,7 +25,7 @@ function context(options: BinaryReadOptions | undefined): ReadContext {
 }
 
 /** Decodes a message of type `desc` from the binary format. Throws a WireError (with byte offset) on malformed input. */
-export function fromBinary<T extends Message = Message>(desc: DescMessage, bytes: Uint8Array, options?: BinaryReadOptions): T {
+export function fromBinary<T extends Message = Message>(desc: GenMessage<T>, bytes: Uint8Array, options?: BinaryReadOptions): T {
   const codec = codecFor(desc);
   const msg = codec.create() as T;
   codec.decode(new BinaryReader(bytes), bytes.length, 0, msg, context(options), 0);
@@ -32,7 +33,7 @@ export function fromBinary<T extends Message = Message>(desc: DescMessage, bytes
 }
 
 /** Decodes the binary format into an existing message, merging as protobuf specifies (later singular values win, lists append, messages merge). */
-export function mergeFromBinary<T extends Message>(desc: DescMessage, msg: T, bytes: Uint8Array, options?: BinaryReadOptions): T {
+export function mergeFromBinary<T extends Message = Message>(desc: GenMessage<T>, msg: NoInfer<T>, bytes: Uint8Array, options?: BinaryReadOptions): T {
   codecFor(desc).decode(new BinaryReader(bytes), bytes.length, 0, msg, context(options), 0);
   return msg;
 }

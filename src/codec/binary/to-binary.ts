@@ -5,6 +5,7 @@ import type { Message, OneofValue, UnknownField } from "../../reflect/message.js
 import { isScalarZero, type ScalarType, type ScalarValue } from "../../reflect/scalar.js";
 import { codecFor } from "./codec.js";
 import { scalarWireType, writeScalar } from "./scalar-io.js";
+import type { GenMessage } from "../../reflect/embedded-file.js";
 
 /** Options for writing the binary format. */
 export interface BinaryWriteOptions {
@@ -16,7 +17,8 @@ let spareWriter: BinaryWriter | undefined;
 const MAX_SPARE_CAPACITY = 1 << 20;
 
 /** Encodes a message in the binary format: known fields by number, then unknown fields in the order they were read. */
-export function toBinary(desc: DescMessage, msg: Message, options?: BinaryWriteOptions): Uint8Array {
+export function toBinary<T extends Message = Message>(desc: GenMessage<T>, msg: NoInfer<T>, options?: BinaryWriteOptions): Uint8Array {
+  if (msg.$typeName !== desc.typeName) throw new TypeError(`toBinary: expected a message of type ${desc.typeName}, got ${String(msg.$typeName)}`);
   // One writer is kept for reuse, so encoding does not pay for a fresh buffer and its growth each time.
   const w = spareWriter ?? new BinaryWriter();
   spareWriter = undefined;

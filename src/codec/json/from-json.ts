@@ -12,19 +12,20 @@ import { jsonTypeName, type JsonMember, type JsonNode, type JsonValue } from "./
 import { readFail, type JsonReadOptions, type ReadContext } from "./options.js";
 import { NULL_VALUE_ENUM, quote, readEnum, readMapKey, readScalar } from "./scalar-read.js";
 import { wktConverter } from "./wkt.js";
+import type { GenMessage } from "../../reflect/embedded-file.js";
 
 /** Creates a message of type `desc` from a plain JSON value (e.g. from JSON.parse). */
-export function fromJson<T extends Message = Message>(desc: DescMessage, json: JsonValue, options?: JsonReadOptions): T {
+export function fromJson<T extends Message = Message>(desc: GenMessage<T>, json: JsonValue, options?: JsonReadOptions): T {
   return mergeFromJson(desc, createEmpty<T>(desc), json, options);
 }
 
 /** Creates a message of type `desc` from JSON text; throws a JsonError with path and line:column on bad input. */
-export function fromJsonString<T extends Message = Message>(desc: DescMessage, text: string, options?: JsonReadOptions): T {
+export function fromJsonString<T extends Message = Message>(desc: GenMessage<T>, text: string, options?: JsonReadOptions): T {
   return mergeFromJsonString(desc, createEmpty<T>(desc), text, options);
 }
 
 /** Creates a message of type `desc` from UTF-8 encoded JSON text; invalid UTF-8 is an error. */
-export function fromJsonBytes<T extends Message = Message>(desc: DescMessage, bytes: Uint8Array, options?: JsonReadOptions): T {
+export function fromJsonBytes<T extends Message = Message>(desc: GenMessage<T>, bytes: Uint8Array, options?: JsonReadOptions): T {
   const text = utf8Decode(bytes, 0, bytes.length, true);
   if (text === undefined) throw new JsonError("encoding", "$", "JSON text is not valid UTF-8");
   return fromJsonString(desc, text, options);
@@ -34,14 +35,14 @@ export function fromJsonBytes<T extends Message = Message>(desc: DescMessage, by
  * Reads a plain JSON value into an existing message: singular fields present in the JSON are
  * replaced, messages are merged, list elements appended, map entries added. JSON null leaves a field alone.
  */
-export function mergeFromJson<T extends Message>(desc: DescMessage, msg: T, json: JsonValue, options?: JsonReadOptions): T {
+export function mergeFromJson<T extends Message = Message>(desc: GenMessage<T>, msg: NoInfer<T>, json: JsonValue, options?: JsonReadOptions): T {
   const ctx = readerContext(options, undefined);
   ctx.readMessage(desc, msg, nodeFromValue(json, ctx.maxDepth));
   return msg;
 }
 
 /** Reads JSON text into an existing message (see mergeFromJson). */
-export function mergeFromJsonString<T extends Message>(desc: DescMessage, msg: T, text: string, options?: JsonReadOptions): T {
+export function mergeFromJsonString<T extends Message = Message>(desc: GenMessage<T>, msg: NoInfer<T>, text: string, options?: JsonReadOptions): T {
   const ctx = readerContext(options, text);
   ctx.readMessage(desc, msg, parseJsonText(text, ctx.maxDepth));
   return msg;

@@ -10,14 +10,15 @@ import { stringifyJson } from "./json-writer.js";
 import type { JsonWriteOptions, JsonWriteStringOptions, WriteContext } from "./options.js";
 import { writeEnum, writeMapKey, writeScalar } from "./scalar-write.js";
 import { wktConverter } from "./wkt.js";
+import type { GenMessage } from "../../reflect/embedded-file.js";
 
 /** Converts a message to a plain JSON value (a JsonError names the path of a value JSON cannot represent). */
-export function toJson(desc: DescMessage, msg: Message, options?: JsonWriteOptions): JsonValue {
+export function toJson<T extends Message = Message>(desc: GenMessage<T>, msg: NoInfer<T>, options?: JsonWriteOptions): JsonValue {
   return writerContext(options).writeMessage(desc, msg);
 }
 
 /** Converts a message to JSON text. */
-export function toJsonString(desc: DescMessage, msg: Message, options?: JsonWriteStringOptions): string {
+export function toJsonString<T extends Message = Message>(desc: GenMessage<T>, msg: NoInfer<T>, options?: JsonWriteStringOptions): string {
   return stringifyJson(toJson(desc, msg, options), options?.prettySpaces ?? 0);
 }
 
