@@ -4,6 +4,9 @@ const encoder = new TextEncoder();
 const strictDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 const lenientDecoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 
+/** Node's Buffer#utf8Slice, where the platform has it (it works on any Uint8Array). */
+const nodeUtf8Slice = (globalThis as { Buffer?: { prototype: { utf8Slice?: (this: Uint8Array, start: number, end: number) => string } } }).Buffer?.prototype.utf8Slice;
+
 /** Encodes a string as UTF-8. Lone surrogates become U+FFFD, as TextEncoder does. */
 export function utf8Encode(s: string): Uint8Array {
   return encoder.encode(s);
@@ -67,6 +70,13 @@ export function utf8Write(s: string, buf: Uint8Array, pos: number): number {
  * without, invalid sequences become U+FFFD.
  */
 export function utf8Decode(buf: Uint8Array, start: number, end: number, validate: boolean): string | undefined {
+  if (nodeUtf8Slice !== undefined) {
+    // Node's decoder is the fastest at every length; it replaces invalid sequences with U+FFFD,
+    // so only a string holding U+FFFD needs checking.
+    const s = nodeUtf8Slice.call(buf, start, end);
+    if (validate && s.indexOf("\uFFFD") !== -1) return decodeSlow(buf, start, end, true);
+    return s;
+  }
   const len = end - start;
   if (len < 16) {
     // Short ASCII strings are common: decoding them by hand avoids TextDecoder's call overhead.

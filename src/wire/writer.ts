@@ -1,6 +1,7 @@
 import { WireError } from "./errors.js";
 import { makeTag, type WireType } from "./wire-type.js";
 import { utf8Length, utf8Write } from "./utf8.js";
+import { copyBytes } from "./alloc.js";
 import { zigzagEncode32, zigzagEncode64 } from "./zigzag.js";
 
 const MASK64 = (1n << 64n) - 1n;
@@ -39,6 +40,17 @@ export class BinaryWriter {
   finish(): Uint8Array {
     if (this.forks.length > 0) throw new WireError("finish() called with an unjoined fork()", -1, "misuse");
     const out = this.buf.slice(0, this.pos);
+    this.pos = 0;
+    return out;
+  }
+
+  /**
+   * Like finish(), but a small result may be a view into a shared slab (see alloc.ts): much
+   * cheaper to allocate; its `.buffer` holds other data too.
+   */
+  finishShared(): Uint8Array {
+    if (this.forks.length > 0) throw new WireError("finish() called with an unjoined fork()", -1, "misuse");
+    const out = copyBytes(this.buf, 0, this.pos);
     this.pos = 0;
     return out;
   }
@@ -184,7 +196,25 @@ export class BinaryWriter {
 
   /** Writes a length-prefixed UTF-8 string. */
   string(value: string): this {
-    const n = value.length < 128 && isAscii(value) ? value.length : utf8Length(value);
+    const len = value.length;
+    if (len <= 42) {
+      // At most 3 bytes a UTF-16 unit: the length fits one byte, so write first and fill it in after.
+      this.ensure(1 + len * 3);
+      const buf = this.buf;
+      const start = this.pos;
+      let pos = start + 1;
+      let i = 0;
+      for (; i < len; i++) {
+        const c = value.charCodeAt(i);
+        if (c >= 0x80) break;
+        buf[pos++] = c;
+      }
+      if (i < len) pos += utf8Write(value.slice(i), buf, pos);
+      buf[start] = pos - start - 1;
+      this.pos = pos;
+      return this;
+    }
+    const n = utf8Length(value);
     this.uint32(n);
     this.ensure(n);
     this.pos += utf8Write(value, this.buf, this.pos);
@@ -228,10 +258,6 @@ export class BinaryWriter {
   }
 }
 
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
-  return true;
-}
 
 /** The number of bytes an unsigned 32-bit varint takes. */
 export function varintSize32(value: number): number {

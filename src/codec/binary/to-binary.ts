@@ -16,7 +16,11 @@ export interface BinaryWriteOptions {
 let spareWriter: BinaryWriter | undefined;
 const MAX_SPARE_CAPACITY = 1 << 20;
 
-/** Encodes a message in the binary format: known fields by number, then unknown fields in the order they were read. */
+/**
+ * Encodes a message in the binary format: known fields by number, then unknown fields in the
+ * order they were read. A small result may be a view into a larger shared buffer (as Node's
+ * Buffer.allocUnsafe does): call `.slice()` before handing its `.buffer` to anyone.
+ */
 export function toBinary<T extends Message = Message>(desc: GenMessage<T>, msg: NoInfer<T>, options?: BinaryWriteOptions): Uint8Array {
   if (msg.$typeName !== desc.typeName) throw new TypeError(`toBinary: expected a message of type ${desc.typeName}, got ${String(msg.$typeName)}`);
   // One writer is kept for reuse, so encoding does not pay for a fresh buffer and its growth each time.
@@ -24,7 +28,7 @@ export function toBinary<T extends Message = Message>(desc: GenMessage<T>, msg: 
   spareWriter = undefined;
   try {
     codecFor(desc).encode(msg, w, options?.writeUnknownFields ?? true);
-    return w.finish();
+    return w.finishShared();
   } finally {
     w.reset();
     if (w.capacity <= MAX_SPARE_CAPACITY) spareWriter = w;

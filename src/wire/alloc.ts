@@ -1,0 +1,38 @@
+/**
+ * Allocation of small byte arrays from a shared slab. A fresh Uint8Array costs far more than
+ * copying a few hundred bytes (its backing store is allocated and zeroed on its own), so small
+ * results are views into one larger ArrayBuffer, as Node's Buffer.allocUnsafe does. Such a view's
+ * `.buffer` is the whole slab: call `.slice()` on it to get an array with a buffer of its own.
+ */
+
+const SLAB_SIZE = 64 * 1024;
+/** Arrays of this size or more get a buffer of their own. */
+const MAX_POOLED = 4 * 1024;
+
+let slab = new ArrayBuffer(SLAB_SIZE);
+let offset = 0;
+
+/** A new array of `n` bytes (contents unspecified: the caller fills all of it). */
+export function allocBytes(n: number): Uint8Array {
+  if (n >= MAX_POOLED) return new Uint8Array(n);
+  // A slab whose buffer was transferred elsewhere (postMessage) is detached: start a new one.
+  if (offset + n > SLAB_SIZE || slab.byteLength === 0) {
+    slab = new ArrayBuffer(SLAB_SIZE);
+    offset = 0;
+  }
+  const out = new Uint8Array(slab, offset, n);
+  offset = (offset + n + 7) & ~7; // keep views 8-byte aligned
+  return out;
+}
+
+/** A copy of `src[start..end)`. */
+export function copyBytes(src: Uint8Array, start: number, end: number): Uint8Array {
+  const n = end - start;
+  const out = allocBytes(n);
+  if (n < 64) {
+    for (let i = 0; i < n; i++) out[i] = src[start + i]!;
+  } else {
+    out.set(src.subarray(start, end));
+  }
+  return out;
+}
