@@ -22,7 +22,7 @@ test("large arrays own their buffer", () => {
 
 test("a slab transferred away is replaced, not reused", () => {
   const a = allocBytes(16);
-  structuredClone(a.buffer, { transfer: [a.buffer] }); // detaches the slab
+  structuredClone(a.buffer, { transfer: [a.buffer as ArrayBuffer] }); // detaches the slab
   assert.equal(a.byteLength, 0);
   const b = allocBytes(16);
   assert.equal(b.byteLength, 16);
