@@ -7,6 +7,7 @@ export type WireErrorCode =
   | "invalid-group" // an end-group tag without its start, or a missing end
   | "invalid-utf8" // a string field that must be UTF-8 is not
   | "too-deep" // messages or groups nested past the limit
+  | "invalid-value" // a value its type cannot hold (an int32 of 2^40, a negative uint64, 1.5 as an integer)
   | "misuse"; // the writer used wrongly (join without fork, …)
 
 /** An error found while reading or writing the binary wire format; `offset` is the byte position where it was found. */

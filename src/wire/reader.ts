@@ -1,6 +1,7 @@
 import { WireError } from "./errors.js";
 import { MAX_FIELD_NUMBER, WireType } from "./wire-type.js";
 import { utf8Decode } from "./utf8.js";
+import { joinInt64, joinUint64 } from "./int64.js";
 
 const f32 = new Float32Array(1);
 const f64 = new Float64Array(1);
@@ -119,6 +120,16 @@ export class BinaryReader {
 
   /** Reads a varint as an unsigned 64-bit bigint. */
   varint64(): bigint {
+    this.varint64Parts();
+    return joinUint64(this.lo, this.hi);
+  }
+
+  /** The halves of the last 64-bit value read by varint64Parts(). */
+  private lo = 0;
+  private hi = 0;
+
+  /** Reads a varint into this.lo and this.hi (unsigned 32-bit halves). */
+  private varint64Parts(): void {
     const buf = this.buf;
     let pos = this.pos;
     const start = pos;
@@ -135,8 +146,9 @@ export class BinaryReader {
       } else hi |= bits << (7 * i - 32);
       if (b < 0x80) {
         this.pos = pos;
-        if (hi === 0) return BigInt(lo >>> 0);
-        return (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
+        this.lo = lo >>> 0;
+        this.hi = hi >>> 0;
+        return;
       }
     }
     throw new WireError("varint is longer than 10 bytes", start, "varint-too-long");
@@ -169,12 +181,17 @@ export class BinaryReader {
   }
 
   int64(): bigint {
-    return BigInt.asIntN(64, this.varint64());
+    this.varint64Parts();
+    return joinInt64(this.lo, this.hi);
   }
 
   sint64(): bigint {
-    const n = this.varint64();
-    return (n >> 1n) ^ -(n & 1n);
+    this.varint64Parts();
+    const lo = this.lo;
+    const hi = this.hi;
+    // ZigZag on the halves: shift right by one, then invert everything when the low bit was set.
+    const sign = -(lo & 1);
+    return joinInt64(((lo >>> 1) | (hi << 31)) ^ sign, (hi >>> 1) ^ sign);
   }
 
   /** Reads a bool; any non-zero varint is true. */
@@ -206,16 +223,20 @@ export class BinaryReader {
   }
 
   fixed64(): bigint {
-    const p = this.need(8);
-    const b = this.buf;
-    const lo = (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;
-    const hi = (b[p + 4]! | (b[p + 5]! << 8) | (b[p + 6]! << 16) | (b[p + 7]! << 24)) >>> 0;
-    if (hi === 0) return BigInt(lo);
-    return (BigInt(hi) << 32n) | BigInt(lo);
+    this.fixed64Parts();
+    return joinUint64(this.lo, this.hi);
   }
 
   sfixed64(): bigint {
-    return BigInt.asIntN(64, this.fixed64());
+    this.fixed64Parts();
+    return joinInt64(this.lo, this.hi);
+  }
+
+  private fixed64Parts(): void {
+    const p = this.need(8);
+    const b = this.buf;
+    this.lo = (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;
+    this.hi = (b[p + 4]! | (b[p + 5]! << 8) | (b[p + 6]! << 16) | (b[p + 7]! << 24)) >>> 0;
   }
 
   float(): number {

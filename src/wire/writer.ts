@@ -2,9 +2,18 @@ import { WireError } from "./errors.js";
 import { makeTag, type WireType } from "./wire-type.js";
 import { utf8Length, utf8Write } from "./utf8.js";
 import { copyBytes } from "./alloc.js";
-import { zigzagEncode32, zigzagEncode64 } from "./zigzag.js";
+import { parts, splitInt64 } from "./int64.js";
+import { zigzagEncode32 } from "./zigzag.js";
 
-const MASK64 = (1n << 64n) - 1n;
+const MAX_UINT64 = (1n << 64n) - 1n;
+const MAX_INT64 = (1n << 63n) - 1n;
+const MIN_INT64 = -(1n << 63n);
+
+/** Rejects a value its type cannot hold (silently wrapping it would lose data). */
+function invalid(type: string, value: unknown): never {
+  throw new WireError(`invalid ${type} value ${typeof value === "bigint" ? `${value}n` : String(value)}`, -1, "invalid-value");
+}
+
 const f32 = new Float32Array(1);
 const f64 = new Float64Array(1);
 const f32b = new Uint8Array(f32.buffer);
@@ -78,6 +87,7 @@ export class BinaryWriter {
 
   /** Writes an unsigned 32-bit varint (the number is taken modulo 2^32). */
   uint32(value: number): this {
+    if (value >>> 0 !== value) invalid("uint32", value);
     this.ensure(5);
     let v = value >>> 0;
     const buf = this.buf;
@@ -92,6 +102,7 @@ export class BinaryWriter {
   /** Writes a signed 32-bit varint; negative values take ten bytes, sign-extended to 64 bits. */
   int32(value: number): this {
     const v = value | 0;
+    if (v !== value) invalid("int32", value);
     if (v >= 0) return this.uint32(v);
     this.ensure(10);
     this.varint64Parts(v, -1);
@@ -99,26 +110,35 @@ export class BinaryWriter {
   }
 
   sint32(value: number): this {
-    return this.uint32(zigzagEncode32(value | 0));
+    if ((value | 0) !== value) invalid("sint32", value);
+    return this.uint32(zigzagEncode32(value));
   }
 
   /** Writes a 64-bit varint from the low 64 bits of `value` (two's complement for negatives). */
   uint64(value: bigint): this {
+    if (typeof value !== "bigint" || value < 0n || value > MAX_UINT64) invalid("uint64", value);
     this.ensure(10);
-    if (value >= 0n && value <= 0xffffffffn) {
-      return this.uint32(Number(value));
-    }
-    const v = value & MASK64;
-    this.varint64Parts(Number(v & 0xffffffffn) | 0, Number(v >> 32n) | 0);
+    splitInt64(value);
+    this.varint64Parts(parts.lo, parts.hi);
     return this;
   }
 
   int64(value: bigint): this {
-    return this.uint64(value);
+    if (typeof value !== "bigint" || value < MIN_INT64 || value > MAX_INT64) invalid("int64", value);
+    this.ensure(10);
+    splitInt64(value);
+    this.varint64Parts(parts.lo, parts.hi);
+    return this;
   }
 
   sint64(value: bigint): this {
-    return this.uint64(zigzagEncode64(BigInt.asIntN(64, value)));
+    if (typeof value !== "bigint" || value < MIN_INT64 || value > MAX_INT64) invalid("sint64", value);
+    this.ensure(10);
+    splitInt64(value);
+    // ZigZag on the halves: shift left by one, and invert everything for negative values.
+    const sign = parts.hi >> 31;
+    this.varint64Parts(((parts.lo << 1) ^ sign) >>> 0, (((parts.hi << 1) | (parts.lo >>> 31)) ^ sign) >>> 0);
+    return this;
   }
 
   /** Writes a varint from its low and high 32-bit halves. */
@@ -141,6 +161,7 @@ export class BinaryWriter {
   }
 
   fixed32(value: number): this {
+    if (value >>> 0 !== value) invalid("fixed32", value);
     this.ensure(4);
     const v = value >>> 0;
     const buf = this.buf;
@@ -152,17 +173,21 @@ export class BinaryWriter {
   }
 
   sfixed32(value: number): this {
-    return this.fixed32(value | 0);
+    if ((value | 0) !== value) invalid("sfixed32", value);
+    return this.fixed32(value >>> 0);
   }
 
   fixed64(value: bigint): this {
-    const v = BigInt.asUintN(64, value);
-    this.fixed32(Number(v & 0xffffffffn));
-    return this.fixed32(Number(v >> 32n));
+    if (typeof value !== "bigint" || value < 0n || value > MAX_UINT64) invalid("fixed64", value);
+    splitInt64(value);
+    const hi = parts.hi;
+    this.fixed32(parts.lo);
+    return this.fixed32(hi);
   }
 
   sfixed64(value: bigint): this {
-    return this.fixed64(value);
+    if (typeof value !== "bigint" || value < MIN_INT64 || value > MAX_INT64) invalid("sfixed64", value);
+    return this.fixed64(BigInt.asUintN(64, value));
   }
 
   float(value: number): this {
