@@ -1,19 +1,30 @@
-import type { DescMessage } from "../reflect/descriptors.js";
+import type { DescField, DescMessage } from "../reflect/descriptors.js";
 import type { MapKey, Message } from "../reflect/message.js";
 import { getSetValue, setFieldValue } from "../message/fields.js";
 
 /**
  * Reorders every map in `msg` (and in the messages inside it) by key, which is what protoc's
  * deterministic serialization (--deterministic_output) writes: numbers numerically, false before
- * true, strings by their UTF-8 bytes.
+ * true, strings by their UTF-8 bytes. Maps kept as lists of entries (`isMapList`, see
+ * faithful-schema.ts) are sorted stably: entries with the same key keep their order.
  */
-export function sortMapsByKey(desc: DescMessage, msg: Message, depth = 0): void {
+export function sortMapsByKey(desc: DescMessage, msg: Message, isMapList: (field: DescField) => boolean = () => false, depth = 0): void {
   if (depth > 100) return;
   for (const field of desc.fields) {
     const v = getSetValue(msg, field);
-    if (field.fieldKind === "map" && v !== undefined) setFieldValue(msg, field, new Map([...(v as Map<MapKey, unknown>)].sort(([a], [b]) => compareKeys(a, b))));
+    if (v === undefined) continue;
+    if (field.fieldKind === "map") setFieldValue(msg, field, new Map([...(v as Map<MapKey, unknown>)].sort(([a], [b]) => compareKeys(a, b))));
+    else if (field.fieldKind === "list" && field.elementKind === "message" && isMapList(field)) sortEntries(field.message, v as Message[]);
   }
-  forEachSubMessage(desc, msg, (d, m) => sortMapsByKey(d, m, depth + 1));
+  forEachSubMessage(desc, msg, (d, m) => sortMapsByKey(d, m, isMapList, depth + 1));
+}
+
+/** Sorts map entry messages by key, stably (an entry's key is set: see completeMapEntries). */
+function sortEntries(entry: DescMessage, entries: Message[]): void {
+  const keyField = entry.field(1);
+  if (!keyField) return;
+  const key = (m: Message) => (getSetValue(m, keyField) ?? 0) as MapKey | Uint8Array;
+  entries.sort((a, b) => compareKeys(key(a), key(b)));
 }
 
 /**
@@ -28,7 +39,7 @@ export function sortExtensionsByNumber(desc: DescMessage, msg: Message, depth = 
 }
 
 /** Calls `f` for each message directly inside `msg` (singular, repeated and map values). */
-function forEachSubMessage(desc: DescMessage, msg: Message, f: (desc: DescMessage, msg: Message) => void): void {
+export function forEachSubMessage(desc: DescMessage, msg: Message, f: (desc: DescMessage, msg: Message) => void): void {
   for (const field of desc.fields) {
     const v = getSetValue(msg, field);
     if (v === undefined) continue;
@@ -38,10 +49,16 @@ function forEachSubMessage(desc: DescMessage, msg: Message, f: (desc: DescMessag
   }
 }
 
-function compareKeys(a: MapKey, b: MapKey): number {
+function compareKeys(a: MapKey | Uint8Array, b: MapKey | Uint8Array): number {
   if (typeof a === "string" && typeof b === "string") return compareUtf8(a, b);
+  if (a instanceof Uint8Array && b instanceof Uint8Array) return compareBytes(a, b);
   if (typeof a === "boolean") return Number(a) - Number(b as boolean);
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
 }
 
 /** Compares strings by their UTF-8 bytes, which is code point order. */

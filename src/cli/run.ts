@@ -1,5 +1,6 @@
 import { parseArgs, type ArgsEnv } from "./args.js";
-import { decode, decodeRaw, encode, type CodecResult } from "./decode.js";
+import { decode, decodeRaw, type CodecResult } from "./decode.js";
+import { encode } from "./encode.js";
 import type { ReadSetFile } from "./file-database.js";
 import { nodeArgsEnv } from "./node-env.js";
 import type { CliOptions } from "./options.js";

@@ -1,58 +1,54 @@
-import { TextFormatError } from "./errors.js";
+const utf8Lenient = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 
 /** protoc's tab stop: a tab advances the column to the next multiple of 8. */
 const TAB_WIDTH = 8;
 
 /**
- * A position in a string of text-format input, one character at a time, with protoc's 0-based
- * line and column (columns count UTF-8 bytes, as protoc reads bytes).
+ * A position in text-format input, one byte at a time (protoc reads bytes), with protoc's
+ * 0-based line and column: a newline starts a new line, a tab advances to the next multiple of 8,
+ * every other byte counts one column.
  */
 export class Cursor {
-  /** Index into `text` of the current character. */
+  /** Index into `bytes` of the current byte. */
   pos = 0;
   line = 0;
   column = 0;
 
-  constructor(readonly text: string) {}
+  constructor(readonly bytes: Uint8Array) {}
 
-  /** The current character's UTF-16 code unit, or -1 at the end of the input. */
+  /** The current byte, or -1 at the end of the input. */
   get char(): number {
-    return this.pos < this.text.length ? this.text.charCodeAt(this.pos) : -1;
+    return this.pos < this.bytes.length ? this.bytes[this.pos]! : -1;
+  }
+
+  /** The byte after the current one, or -1. */
+  get nextChar(): number {
+    return this.pos + 1 < this.bytes.length ? this.bytes[this.pos + 1]! : -1;
   }
 
   /** True at the end of the input. */
   get atEnd(): boolean {
-    return this.pos >= this.text.length;
+    return this.pos >= this.bytes.length;
   }
 
-  /** Moves past the current character (a surrogate pair counts as one), updating line and column. */
+  /** Moves past the current byte, updating line and column. */
   advance(): void {
-    const c = this.text.charCodeAt(this.pos);
+    const c = this.bytes[this.pos++];
     if (c === 0x0a) {
       this.line++;
       this.column = 0;
-      this.pos++;
-      return;
-    }
-    if (c === 0x09) this.column += TAB_WIDTH - (this.column % TAB_WIDTH);
-    else if (c < 0x80) this.column += 1;
-    else if (c < 0x800) this.column += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && isLowSurrogate(this.text.charCodeAt(this.pos + 1))) {
-      this.column += 4;
-      this.pos += 2;
-      return;
-    } else this.column += 3;
-    this.pos++;
+    } else if (c === 0x09) this.column += TAB_WIDTH - (this.column % TAB_WIDTH);
+    else this.column++;
   }
 
-  /** Consumes the current character if it is `c`. */
+  /** Consumes the current byte if it is `c`. */
   tryConsume(c: number): boolean {
     if (this.char !== c) return false;
     this.advance();
     return true;
   }
 
-  /** Consumes the current character if `test` accepts it. */
+  /** Consumes the current byte if `test` accepts it. */
   tryConsumeIf(test: (c: number) => boolean): boolean {
     const c = this.char;
     if (c < 0 || !test(c)) return false;
@@ -60,19 +56,22 @@ export class Cursor {
     return true;
   }
 
-  /** Consumes characters while `test` accepts them. */
+  /** Consumes bytes while `test` accepts them. */
   consumeWhile(test: (c: number) => boolean): void {
     for (let c = this.char; c >= 0 && test(c); c = this.char) this.advance();
   }
 
-  /** Throws a TextFormatError at the cursor's position. */
-  fail(reason: string): never {
-    throw new TextFormatError(reason, { line: this.line + 1, column: this.column + 1 });
+  /** The input from `start` to the current byte as a string (decoded as UTF-8, invalid bytes as U+FFFD). */
+  textFrom(start: number): string {
+    if (this.pos - start > 16) return utf8Lenient.decode(this.bytes.subarray(start, this.pos));
+    let s = "";
+    for (let i = start; i < this.pos; i++) {
+      const b = this.bytes[i]!;
+      if (b >= 0x80) return utf8Lenient.decode(this.bytes.subarray(start, this.pos));
+      s += String.fromCharCode(b);
+    }
+    return s;
   }
-}
-
-function isLowSurrogate(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 /** [0-9] */

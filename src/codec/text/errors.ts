@@ -11,6 +11,13 @@ export interface TextPosition {
  */
 export type TextErrorCode = "syntax" | "unknown-field" | "invalid-value" | "duplicate-field" | "too-deep";
 
+/** Something the parser reports about text-format input, at a 1-based position: an error, or a warning (a deprecated field, a skipped unknown field). */
+export interface TextDiagnostic extends TextPosition {
+  readonly severity: "error" | "warning";
+  /** protoc's wording, without the position. */
+  readonly message: string;
+}
+
 /** A text-format parse error, as data: where it is and what is wrong. `message` reads `LINE:COL: reason`, like protoc's `input:LINE:COL: reason`. */
 export class TextFormatError extends Error {
   override readonly name = "TextFormatError";
@@ -22,12 +29,19 @@ export class TextFormatError extends Error {
   readonly reason: string;
   /** The kind of error, for programs (the reason's wording follows protoc and may change). */
   readonly code: TextErrorCode;
+  /**
+   * Everything the parser reported before it stopped, in order: warnings, and errors (this one
+   * first among them). With the `collectErrors` option there may be several errors, as protoc
+   * reports; otherwise this error is the only one.
+   */
+  readonly diagnostics: readonly TextDiagnostic[];
 
-  constructor(reason: string, at: TextPosition | undefined, code: TextErrorCode = "syntax") {
+  constructor(reason: string, at: TextPosition | undefined, code: TextErrorCode = "syntax", diagnostics?: readonly TextDiagnostic[]) {
     super(at ? `${at.line}:${at.column}: ${reason}` : reason);
     this.line = at?.line ?? 0;
     this.column = at?.column ?? 0;
     this.reason = reason;
     this.code = code;
+    this.diagnostics = diagnostics ?? [{ severity: "error", line: this.line, column: this.column, message: reason }];
   }
 }

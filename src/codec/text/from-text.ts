@@ -1,7 +1,8 @@
 import type { DescExtension, DescField, DescMessage } from "../../reflect/descriptors.js";
 import type { MapKey, Message, OneofValue } from "../../reflect/message.js";
 import type { Registry } from "../../reflect/registry.js";
-import { scalarZeroValue } from "../../reflect/scalar.js";
+import { ScalarType, scalarZeroValue } from "../../reflect/scalar.js";
+import { utf8Encode } from "../../wire/utf8.js";
 import { createEmpty } from "../../message/create.js";
 import { getSetValue } from "../../message/fields.js";
 import { toBinary } from "../binary/to-binary.js";
@@ -9,6 +10,7 @@ import { appendExtension, hasExtension } from "./extensions.js";
 import { findExtensionByPrintableName, findFieldByTextName, isExtensionNumber, isReservedNumber } from "./field-names.js";
 import { consumeEnum, consumeIdentifier, consumeScalar } from "./parse-value.js";
 import { skipFieldBody, type SkipContext } from "./skip-field.js";
+import { TextFormatError, type TextDiagnostic } from "./errors.js";
 import { Tokenizer } from "./tokenizer.js";
 import { consumeBracketName } from "./type-url.js";
 
@@ -24,17 +26,38 @@ export interface TextReadOptions {
   maxDepth?: number;
   /** Let a later value of a non-repeated field (or oneof) replace an earlier one instead of failing. Default false for fromText, true for mergeFromText (as protoc's Parse and Merge). */
   allowSingularOverwrites?: boolean;
+  /**
+   * Go on after the errors protoc's tokenizer goes on after (a bad escape, a newline in a string, a
+   * malformed number, a stray control character) and report every error, as protoc does: parsing
+   * stops at the first other error, and the TextFormatError thrown is the first error, with all of
+   * them (and the warnings) in `diagnostics`. Default false: the first error is thrown.
+   */
+  collectErrors?: boolean;
+  /** Called with each warning, as it is found: a deprecated field, or an unknown field or extension skipped by ignoreUnknownFields. */
+  onWarning?: (warning: TextDiagnostic) => void;
+  /**
+   * Accept string values as protoc does where the text format spec is stricter: invalid UTF-8 in
+   * string fields that require UTF-8 (decoded with U+FFFD, since a string holds characters), `\u`
+   * escapes naming surrogates (a pair makes one character; a lone one is encoded as protoc encodes
+   * it), and `\U` escapes above 0x10ffff (kept as written). Default false: they are errors, as the
+   * spec and the conformance suite require.
+   */
+  lenientStrings?: boolean;
 }
 
-/** Parses the text format into a new message of type `desc`. Throws a TextFormatError naming line and column. */
-export function fromText<T extends Message = Message>(desc: DescMessage, text: string, options?: TextReadOptions): T {
+/**
+ * Parses the text format into a new message of type `desc`. Throws a TextFormatError naming line
+ * and column. The input is text, or its bytes (read as protoc reads them: string literals keep
+ * their bytes even when they are not UTF-8).
+ */
+export function fromText<T extends Message = Message>(desc: DescMessage, text: string | Uint8Array, options?: TextReadOptions): T {
   const msg = createEmpty<T>(desc);
   new TextParser(text, options, false).parseAll(desc, msg);
   return msg;
 }
 
 /** Parses the text format into an existing message: later singular values replace earlier ones, lists append, messages merge. */
-export function mergeFromText<T extends Message>(desc: DescMessage, msg: T, text: string, options?: TextReadOptions): T {
+export function mergeFromText<T extends Message>(desc: DescMessage, msg: T, text: string | Uint8Array, options?: TextReadOptions): T {
   new TextParser(text, options, true).parseAll(desc, msg);
   return msg;
 }
@@ -58,9 +81,22 @@ class TextParser implements SkipContext {
   private readonly overwrite: boolean;
   private readonly maxDepth: number;
   private depthLeft: number;
+  private readonly lenientStrings: boolean;
+  private readonly collectErrors: boolean;
+  private readonly onWarning: ((warning: TextDiagnostic) => void) | undefined;
+  /** Errors and warnings reported so far, in order. */
+  private readonly diagnostics: TextDiagnostic[] = [];
 
-  constructor(text: string, options: TextReadOptions | undefined, merging: boolean) {
-    this.tk = new Tokenizer(text);
+  constructor(text: string | Uint8Array, options: TextReadOptions | undefined, merging: boolean) {
+    this.collectErrors = options?.collectErrors ?? false;
+    this.onWarning = options?.onWarning;
+    this.lenientStrings = options?.lenientStrings ?? false;
+    const onError = (message: string, line: number, column: number) => {
+      const e: TextDiagnostic = { severity: "error", line: line + 1, column: column + 1, message };
+      this.diagnostics.push(e);
+      if (!this.collectErrors) throw new TextFormatError(message, e, "syntax", this.diagnostics);
+    };
+    this.tk = new Tokenizer(text, { onError, lenientStrings: this.lenientStrings });
     this.registry = options?.registry;
     this.ignoreUnknown = options?.ignoreUnknownFields ?? false;
     this.fieldNumbers = options?.allowFieldNumbers ?? false;
@@ -78,8 +114,31 @@ class TextParser implements SkipContext {
     this.depthLeft++;
   }
 
+  /** Parses fields up to the end of the input; throws the first error, with every diagnostic. */
   parseAll(desc: DescMessage, msg: Message): void {
-    while (this.tk.current.type !== "end") this.field(desc, msg);
+    try {
+      while (this.tk.current.type !== "end") this.field(desc, msg);
+    } catch (e) {
+      // The tokenizer's errors come with the diagnostics already; an error of the parser stops parsing.
+      if (!(e instanceof TextFormatError) || e.diagnostics === this.diagnostics) throw e;
+      this.diagnostics.push(e.diagnostics[0]!);
+      throw this.failure(e);
+    }
+    if (this.diagnostics.some((d) => d.severity === "error")) throw this.failure(undefined);
+  }
+
+  /** The error to throw: the first one reported (`parserError` when it is that), with every diagnostic. */
+  private failure(parserError: TextFormatError | undefined): TextFormatError {
+    const first = this.diagnostics.find((d) => d.severity === "error")!;
+    const code = parserError && first === parserError.diagnostics[0] ? parserError.code : "syntax";
+    return new TextFormatError(first.message, first, code, this.diagnostics);
+  }
+
+  /** Reports a warning at the current token. */
+  private warn(message: string): void {
+    const w: TextDiagnostic = { severity: "warning", line: this.tk.current.line + 1, column: this.tk.current.column + 1, message };
+    this.diagnostics.push(w);
+    this.onWarning?.(w);
   }
 
   /** Parses one field (name, value, optional separator) into `msg`. */
@@ -95,6 +154,7 @@ class TextParser implements SkipContext {
       if (bracket.prefix) tk.failAfterPrevious('Extension name contains "/"');
       field = this.registry && findExtensionByPrintableName(this.registry, desc, name);
       if (!field && !this.ignoreUnknown) tk.fail(`Extension "${name}" is not defined or is not an extension of "${desc.typeName}".`, "unknown-field");
+      if (!field) this.warn(`Ignoring extension "${name}" which is not defined or is not an extension of "${desc.typeName}".`);
     } else {
       name = consumeIdentifier(tk, this.numbersAsNames);
       if (this.fieldNumbers && /^[0-9]+$/.test(name) && Number(name) <= 0x7fffffff) {
@@ -106,9 +166,14 @@ class TextParser implements SkipContext {
         field = findFieldByTextName(desc, name);
         if (!field) reserved = desc.proto.reservedName.includes(name);
       }
-      if (!field && !reserved && !this.ignoreUnknown) tk.fail(`Message type "${desc.typeName}" has no field named "${name}".`, "unknown-field");
+      if (!field && !reserved) {
+        const reason = `Message type "${desc.typeName}" has no field named "${name}".`;
+        if (!this.ignoreUnknown) tk.fail(reason, "unknown-field");
+        this.warn(reason);
+      }
     }
     if (!field) return skipFieldBody(this);
+    if (field.deprecated) this.warn(`text format contains deprecated field "${name}"`);
     if (!this.overwrite) this.checkNotSet(msg, field, name);
     const holder: Record<string, unknown> = {};
     const slot: Slot =
@@ -160,7 +225,7 @@ class TextParser implements SkipContext {
 
   private scalarValue(f: DescField | DescExtension): unknown {
     const name = f.name;
-    if (f.fieldKind === "scalar" || (f.fieldKind === "list" && f.elementKind === "scalar")) return consumeScalar(this.tk, f.scalar, name, f.validateUtf8);
+    if (f.fieldKind === "scalar" || (f.fieldKind === "list" && f.elementKind === "scalar")) return consumeScalar(this.tk, f.scalar, name, f.validateUtf8 && !this.lenientStrings);
     if (f.fieldKind === "enum" || (f.fieldKind === "list" && f.elementKind === "enum")) return consumeEnum(this.tk, f.enum, name);
     throw new Error(`field ${name} does not hold scalars`);
   }
@@ -240,7 +305,8 @@ class TextParser implements SkipContext {
       tk.fail("Non-repeated Any specified multiple times.", "duplicate-field");
     }
     const m = msg as unknown as Record<string, unknown>;
-    m[urlField.localName] = prefix + name;
+    // A schema may hold the type URL as bytes (the CLI reads strings as bytes, as protoc keeps them).
+    m[urlField.localName] = urlField.fieldKind === "scalar" && urlField.scalar === ScalarType.BYTES ? utf8Encode(prefix + name) : prefix + name;
     m[valueField.localName] = toBinary(valueDesc, inner);
     if (!tk.tryConsume(";")) tk.tryConsume(",");
   }

@@ -1,6 +1,7 @@
 import type { DescEnum } from "../../reflect/descriptors.js";
 import { ScalarType, type ScalarValue } from "../../reflect/scalar.js";
 import { utf8Decode } from "../../wire/utf8.js";
+import { isDigit, isHexDigit, isOctalDigit } from "./cursor.js";
 import { TextFormatError } from "./errors.js";
 import type { Tokenizer } from "./tokenizer.js";
 
@@ -14,25 +15,30 @@ const UINT64_MAX = 0xffffffffffffffffn;
 const MAX_FLOAT_AS_DOUBLE_ROUNDED = 3.4028235677973366e38;
 const FLT_MAX = 3.4028234663852886e38;
 
-/** The value of an integer token (decimal, 0x hex or 0 octal), or undefined when it does not parse. */
-function integerTokenValue(text: string): bigint | undefined {
-  try {
-    if (text.length > 1 && text.charCodeAt(0) === 0x30) {
-      const c = text.charCodeAt(1);
-      return BigInt(c === 0x78 || c === 0x58 ? text : "0o" + text.slice(1));
-    }
-    return BigInt(text);
-  } catch {
-    return undefined;
+/**
+ * The value of an integer token as protoc's Tokenizer::ParseInteger reads it: `0x` hex, a leading
+ * `0` octal, else decimal; undefined when a digit does not fit the base or the value exceeds `max`.
+ * (A token the tokenizer reported an error for, such as `0x` or `09`, still gets a value or none, as in protoc.)
+ */
+function integerTokenValue(text: string, max: bigint): bigint | undefined {
+  const hex = text.charCodeAt(0) === 0x30 && (text.charCodeAt(1) === 0x78 || text.charCodeAt(1) === 0x58);
+  const octal = !hex && text.charCodeAt(0) === 0x30;
+  const digits = hex ? text.slice(2) : text;
+  for (let i = 0; i < digits.length; i++) {
+    const c = digits.charCodeAt(i);
+    if (hex ? !isHexDigit(c) : octal ? !isOctalDigit(c) : !isDigit(c)) return undefined;
   }
+  if (digits.length === 0) return 0n;
+  const v = BigInt(hex ? "0x" + digits : octal ? "0o" + digits : digits);
+  return v > max ? undefined : v;
 }
 
 /** Consumes an unsigned integer token no greater than `max`. */
 export function consumeUnsigned(tk: Tokenizer, max: bigint): bigint {
   const t = tk.current;
   if (t.type !== "integer") tk.fail(`Expected integer, got: ${t.text}`, "invalid-value");
-  const v = integerTokenValue(t.text);
-  if (v === undefined || v > max) tk.fail(`Integer out of range (${t.text})`, "invalid-value");
+  const v = integerTokenValue(t.text, max);
+  if (v === undefined) tk.fail(`Integer out of range (${t.text})`, "invalid-value");
   tk.next();
   return v;
 }
@@ -50,7 +56,9 @@ export function consumeDouble(tk: Tokenizer): number {
   const t = tk.current;
   let v: number;
   if (t.type === "integer") {
-    if (t.text.length >= 2 && t.text.charCodeAt(0) === 0x30 && t.text !== "0") tk.fail(`Expect a decimal number, got: ${t.text}`, "invalid-value");
+    // protoc rejects hex and octal here (IsHexNumber, IsOctNumber), not a malformed `09`.
+    const second = t.text.charCodeAt(1);
+    if (t.text.charCodeAt(0) === 0x30 && (second === 0x78 || second === 0x58 || isOctalDigit(second))) tk.fail(`Expect a decimal number, got: ${t.text}`, "invalid-value");
     v = Number(t.text);
   } else if (t.type === "float") {
     const last = t.text.charCodeAt(t.text.length - 1);

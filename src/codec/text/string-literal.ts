@@ -14,7 +14,7 @@ class ByteBuilder {
     this.buf[this.length++] = b;
   }
 
-  /** Appends the UTF-8 encoding of a code point (at most 0x10ffff). */
+  /** Appends a code point as protoc does (AppendUTF8): UTF-8 for up to 0x10ffff, surrogates included; above that, the escape as text. */
   pushCodePoint(cp: number): void {
     if (cp < 0x80) this.push(cp);
     else if (cp < 0x800) {
@@ -24,17 +24,31 @@ class ByteBuilder {
       this.push(0xe0 | (cp >> 12));
       this.push(0x80 | ((cp >> 6) & 0x3f));
       this.push(0x80 | (cp & 0x3f));
-    } else {
+    } else if (cp <= 0x10ffff) {
       this.push(0xf0 | (cp >> 18));
       this.push(0x80 | ((cp >> 12) & 0x3f));
       this.push(0x80 | ((cp >> 6) & 0x3f));
       this.push(0x80 | (cp & 0x3f));
+    } else {
+      for (const c of "\\U" + cp.toString(16).padStart(8, "0")) this.push(c.charCodeAt(0));
     }
   }
 
   finish(): Uint8Array {
     return this.buf.slice(0, this.length);
   }
+}
+
+/** How a string literal is read: where errors go, and whether protoc's leniency applies. */
+export interface StringLiteralContext {
+  /** Reports an error at a 0-based position; may throw (to stop) or return (to go on, as protoc's tokenizer does). */
+  error(reason: string, line: number, column: number): void;
+  /**
+   * Accept what protoc accepts beyond the spec: \u escapes naming surrogates (a pair of them makes
+   * one character, a lone one is encoded as its three bytes) and \U escapes above 0x10ffff (kept
+   * as written). When false, these are errors.
+   */
+  readonly lenient: boolean;
 }
 
 /** The simple escapes of the text format (as in C): \a \b \f \n \r \t \v \\ \? \' \". */
@@ -59,42 +73,31 @@ function simpleEscape(c: number): number {
 
 /**
  * Reads a quoted string literal whose opening quote `delimiter` has just been consumed, up to and
- * including the closing quote, and returns its bytes (raw characters as UTF-8, escapes decoded).
- * Errors name the character where the problem was found, as protoc's tokenizer does.
- * Beyond protoc, \u and \U escapes must name a Unicode scalar value: surrogates and code points
- * above 0x10ffff are rejected (the text format spec and the conformance suite require this).
+ * including the closing quote, and returns its bytes (raw bytes as they are, escapes decoded).
+ * Errors are reported where protoc's tokenizer reports them, and reading goes on as it does: a
+ * newline or the end of the input ends the literal, a bad escape is skipped.
  */
-export function scanStringLiteral(cur: Cursor, delimiter: number): Uint8Array {
+export function scanStringLiteral(cur: Cursor, delimiter: number, ctx: StringLiteralContext): Uint8Array {
   const out = new ByteBuilder();
   for (;;) {
     const c = cur.char;
-    if (c < 0 || c === 0) cur.fail("Unexpected end of string.");
-    if (c === 0x0a) cur.fail('Multiline strings are not allowed. Did you miss a "?.');
-    if (c === delimiter) {
-      cur.advance();
+    if (c <= 0) {
+      ctx.error("Unexpected end of string.", cur.line, cur.column);
       return out.finish();
     }
-    if (c !== 0x5c) {
-      if (c < 0x80) out.push(c);
-      else out.pushCodePoint(cur.text.codePointAt(cur.pos)!);
-      if (c >= 0xd800 && c <= 0xdfff) fixLoneSurrogate(cur, out);
-      cur.advance();
-      continue;
+    if (c === 0x0a) {
+      ctx.error('Multiline strings are not allowed. Did you miss a "?.', cur.line, cur.column);
+      return out.finish();
     }
-    cur.advance(); // the backslash
-    readEscape(cur, out);
+    cur.advance();
+    if (c === delimiter) return out.finish();
+    if (c === 0x5c) readEscape(cur, out, ctx);
+    else out.push(c);
   }
 }
 
-/** A lone surrogate cannot be encoded in UTF-8; like TextEncoder, write U+FFFD instead. */
-function fixLoneSurrogate(cur: Cursor, out: ByteBuilder): void {
-  const cp = cur.text.codePointAt(cur.pos)!;
-  if (cp >= 0x10000) return;
-  out.length -= 3;
-  out.pushCodePoint(0xfffd);
-}
-
-function readEscape(cur: Cursor, out: ByteBuilder): void {
+/** Reads what follows a backslash. */
+function readEscape(cur: Cursor, out: ByteBuilder, ctx: StringLiteralContext): void {
   const e = cur.char;
   const simple = e < 0 ? -1 : simpleEscape(e);
   if (simple >= 0) {
@@ -114,10 +117,9 @@ function readEscape(cur: Cursor, out: ByteBuilder): void {
   if (e === 0x78 || e === 0x58) {
     // \x: one or two hex digits
     cur.advance();
-    if (!isHexDigit(cur.char)) cur.fail("Expected hex digits for escape sequence.");
-    let v = hexValue(cur.char);
-    cur.advance();
-    if (isHexDigit(cur.char)) {
+    let v = 0;
+    if (!isHexDigit(cur.char)) ctx.error("Expected hex digits for escape sequence.", cur.line, cur.column);
+    for (let n = 0; n < 2 && isHexDigit(cur.char); n++) {
       v = v * 16 + hexValue(cur.char);
       cur.advance();
     }
@@ -125,34 +127,60 @@ function readEscape(cur: Cursor, out: ByteBuilder): void {
     return;
   }
   if (e === 0x75 || e === 0x55) {
-    readUnicodeEscape(cur, out, e === 0x75 ? 4 : 8);
+    readUnicodeEscape(cur, out, ctx);
     return;
   }
-  cur.fail("Invalid escape sequence in string literal.");
+  ctx.error("Invalid escape sequence in string literal.", cur.line, cur.column);
 }
 
-/** Reads \uXXXX or \UXXXXXXXX (the u or U is current) and appends the code point as UTF-8. */
-function readUnicodeEscape(cur: Cursor, out: ByteBuilder, digits: number): void {
-  const at = { line: cur.line, column: cur.column };
+/** Reads \uXXXX or \UXXXXXXXX (the u or U is current) and appends the code point as protoc does. */
+function readUnicodeEscape(cur: Cursor, out: ByteBuilder, ctx: StringLiteralContext): void {
+  const line = cur.line;
+  const column = cur.column;
+  const long = cur.char === 0x55;
   cur.advance();
-  let cp = 0;
-  for (let i = 0; i < digits; i++) {
-    // protoc wants \U followed by "00", then 0 or 1, then five hex digits.
-    const c = cur.char;
-    const bad = digits === 8 && ((i < 2 && c !== 0x30) || (i === 2 && c !== 0x30 && c !== 0x31));
-    if (bad || !isHexDigit(c)) {
-      cur.fail(digits === 4 ? "Expected four hex digits for \\u escape sequence." : "Expected eight hex digits up to 10ffff for \\U escape sequence");
+  const cp = readCodePointDigits(cur, long, ctx);
+  if (cp === undefined) return;
+  if (!ctx.lenient) {
+    if (cp > 0x10ffff) return ctx.error("Expected eight hex digits up to 10ffff for \\U escape sequence", line, column);
+    if (cp >= 0xd800 && cp <= 0xdfff) {
+      return ctx.error(`Unicode escape names a surrogate code point (0x${cp.toString(16)}), which is not a character.`, line, column);
     }
-    cp = cp * 16 + hexValue(cur.char);
-    cur.advance();
+    return out.pushCodePoint(cp);
   }
-  if (cp > 0x10ffff) failAt(cur, at, "Expected eight hex digits up to 10ffff for \\U escape sequence");
-  if (cp >= 0xd800 && cp <= 0xdfff) failAt(cur, at, `Unicode escape names a surrogate code point (0x${cp.toString(16)}), which is not a character.`);
+  // A head surrogate directly followed by a \u escape of a trail surrogate makes one code point.
+  if (cp >= 0xd800 && cp < 0xdc00 && cur.char === 0x5c && cur.nextChar === 0x75) {
+    const trail = peekHex4(cur.bytes, cur.pos + 2);
+    if (trail !== undefined && trail >= 0xdc00 && trail < 0xe000) {
+      for (let i = 0; i < 6; i++) cur.advance();
+      return out.pushCodePoint(0x10000 + (((cp - 0xd800) << 10) | (trail - 0xdc00)));
+    }
+  }
   out.pushCodePoint(cp);
 }
 
-function failAt(cur: Cursor, at: { line: number; column: number }, reason: string): never {
-  cur.line = at.line;
-  cur.column = at.column;
-  return cur.fail(reason);
+/** The hex digits of \u (four) or \U ("00", then 0 or 1, then five more), or undefined after reporting protoc's error where they stop. */
+function readCodePointDigits(cur: Cursor, long: boolean, ctx: StringLiteralContext): number | undefined {
+  let cp = 0;
+  for (let i = 0; i < (long ? 8 : 4); i++) {
+    const c = cur.char;
+    const ok = long && i < 3 ? c === 0x30 || (i === 2 && c === 0x31) : isHexDigit(c);
+    if (!ok) {
+      ctx.error(long ? "Expected eight hex digits up to 10ffff for \\U escape sequence" : "Expected four hex digits for \\u escape sequence.", cur.line, cur.column);
+      return undefined;
+    }
+    cp = cp * 16 + hexValue(c);
+    cur.advance();
+  }
+  return cp;
+}
+
+function peekHex4(bytes: Uint8Array, at: number): number | undefined {
+  let v = 0;
+  for (let i = at; i < at + 4; i++) {
+    const c = i < bytes.length ? bytes[i]! : -1;
+    if (!isHexDigit(c)) return undefined;
+    v = v * 16 + hexValue(c);
+  }
+  return v;
 }

@@ -1,7 +1,8 @@
 import type { DescExtension, DescField, DescMessage, ElementInfo } from "../../reflect/descriptors.js";
 import type { MapKey, Message } from "../../reflect/message.js";
 import type { Registry } from "../../reflect/registry.js";
-import { ScalarType, type ScalarValue } from "../../reflect/scalar.js";
+import { ScalarType, scalarZeroValue, type ScalarValue } from "../../reflect/scalar.js";
+import { createEmpty } from "../../message/create.js";
 import { getSetValue } from "../../message/fields.js";
 import { fromBinary } from "../binary/from-binary.js";
 import { escapeBytes, escapeString } from "./escape.js";
@@ -21,12 +22,19 @@ export interface TextWriteOptions {
   singleLine?: boolean;
   /** Print `google.protobuf.Any` as `[type.url/pkg.T] { … }` when the registry knows the type. Default false, as `protoc --decode`. */
   expandAny?: boolean;
+  /**
+   * Says which lists of messages are maps kept as lists of their entries (every entry, duplicate
+   * keys included, as protoc keeps them): they print as protoc prints maps: entries sorted by key
+   * (stably), each with its key and value, defaults included, and nothing else of the entry.
+   */
+  mapEntryLists?: (field: DescField) => boolean;
 }
 
 interface PrintContext {
   readonly registry: Registry | undefined;
   readonly unknown: boolean;
   readonly expandAny: boolean;
+  readonly mapEntryLists: ((field: DescField) => boolean) | undefined;
   readonly out: TextOutput;
 }
 
@@ -36,6 +44,7 @@ export function toText(desc: DescMessage, msg: Message, options?: TextWriteOptio
     registry: options?.registry,
     unknown: options?.printUnknownFields ?? true,
     expandAny: options?.expandAny ?? false,
+    mapEntryLists: options?.mapEntryLists,
     out: new TextOutput(options?.singleLine ?? false),
   };
   printMessage(desc, msg, ctx);
@@ -73,6 +82,7 @@ function printField(name: string, field: DescField | DescExtension, v: unknown, 
       printSubMessage(name, field.message, v as Message, ctx);
       return;
     case "list":
+      if (field.elementKind === "message" && field.kind === "field" && ctx.mapEntryLists?.(field)) return printEntryList(name, field.message, v as Message[], ctx);
       for (const e of v as unknown[]) printElement(name, field, e, ctx);
       return;
     case "map":
@@ -100,14 +110,55 @@ function printSubMessage(name: string, desc: DescMessage, msg: Message, ctx: Pri
   ctx.out.close();
 }
 
-/** Map entries sorted by key, each with both `key` and `value` printed, as protoc does. */
+/** Map entries sorted by key, each with both `key` and `value` printed, as protoc does. (Keys may be bytes: see compareEntryKeys.) */
 function printMap(name: string, field: ElementInfo & { mapKey: ScalarType }, map: Map<MapKey, unknown>, ctx: PrintContext): void {
-  const keys = [...map.keys()].sort(compareMapKeys);
+  const keys = [...map.keys()].sort(compareEntryKeys);
   for (const k of keys) {
     ctx.out.open(name);
     ctx.out.field("key", formatScalar(field.mapKey, k));
     printElement("value", field, map.get(k), ctx);
     ctx.out.close();
+  }
+}
+
+/** A map kept as a list of entry messages, printed as printMap prints a map (see TextWriteOptions.mapEntryLists). */
+function printEntryList(name: string, entryDesc: DescMessage, entries: readonly Message[], ctx: PrintContext): void {
+  const keyField = entryDesc.field(1);
+  const valueField = entryDesc.field(2);
+  if (keyField?.fieldKind !== "scalar" || !valueField) return;
+  const withKeys = entries.map((e) => ({ key: (getSetValue(e, keyField) ?? scalarZeroValue(keyField.scalar)) as EntryKey, entry: e }));
+  withKeys.sort((a, b) => compareEntryKeys(a.key, b.key));
+  for (const { key, entry } of withKeys) {
+    ctx.out.open(name);
+    ctx.out.field("key", formatScalar(keyField.scalar, key));
+    printField("value", valueField, getSetValue(entry, valueField) ?? defaultOf(valueField), ctx);
+    ctx.out.close();
+  }
+}
+
+/** A map entry's key: a map key, or bytes (a string key read as bytes, as the CLI reads them to keep what protoc keeps). */
+type EntryKey = MapKey | Uint8Array;
+
+function compareEntryKeys(a: EntryKey, b: EntryKey): number {
+  if (a instanceof Uint8Array && b instanceof Uint8Array) {
+    const n = Math.min(a.length, b.length);
+    for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+    return a.length - b.length;
+  }
+  return compareMapKeys(a as MapKey, b as MapKey);
+}
+
+/** The value printed for an unset entry value: the zero value, the first enum value, an empty message. */
+function defaultOf(field: DescField): unknown {
+  switch (field.fieldKind) {
+    case "scalar":
+      return scalarZeroValue(field.scalar);
+    case "enum":
+      return field.enum.values[0]?.number ?? 0;
+    case "message":
+      return createEmpty(field.message);
+    default:
+      return undefined;
   }
 }
 

@@ -1,6 +1,7 @@
+import { utf8Encode } from "../../wire/utf8.js";
 import { Cursor, isAlphanumeric, isDigit, isHexDigit, isLetter, isOctalDigit, isWhitespace } from "./cursor.js";
 import { TextFormatError, type TextErrorCode } from "./errors.js";
-import { scanStringLiteral } from "./string-literal.js";
+import { scanStringLiteral, type StringLiteralContext } from "./string-literal.js";
 
 /** What a token is. `url` is a run of URL characters, produced only in URL mode (inside `[…]`). */
 export type TokenType = "start" | "end" | "identifier" | "integer" | "float" | "string" | "symbol" | "url";
@@ -8,7 +9,7 @@ export type TokenType = "start" | "end" | "identifier" | "integer" | "float" | "
 /** A token with its 0-based position (line, first column, column after it). */
 export interface Token {
   readonly type: TokenType;
-  /** The source text; for strings, with the quotes and escapes as written. */
+  /** The source text; for strings, with the quotes and escapes as written. Read as UTF-8 (invalid bytes as U+FFFD). */
   readonly text: string;
   readonly line: number;
   readonly column: number;
@@ -17,14 +18,32 @@ export interface Token {
   readonly bytes?: Uint8Array;
 }
 
+/** How the tokenizer reports its errors (0-based positions); it goes on reading if this returns. */
+export type TokenizerErrorHandler = (reason: string, line: number, column: number) => void;
+
+/** Options of the tokenizer. */
+export interface TokenizerOptions {
+  /** Where errors go; by default they are thrown as TextFormatError. */
+  readonly onError?: TokenizerErrorHandler;
+  /** protoc's leniency in string literals (see StringLiteralContext.lenient). Default false. */
+  readonly lenientStrings?: boolean;
+}
+
+const throwError: TokenizerErrorHandler = (reason, line, column) => {
+  throw new TextFormatError(reason, { line: line + 1, column: column + 1 });
+};
+
 /**
  * Splits text-format input into tokens, as protoc's io::Tokenizer does for the text format:
  * `#` comments, floats with an optional `f` suffix, a space required between a number and a
  * following identifier, and no multi-line strings. It knows nothing of protobuf semantics.
- * Errors are thrown as TextFormatError with protoc's messages and positions.
+ * It reads bytes (a string is read as its UTF-8). Errors carry protoc's messages and positions;
+ * when the error handler returns, reading goes on exactly as protoc's tokenizer goes on.
  */
-export class Tokenizer {
+export class Tokenizer implements StringLiteralContext {
   private readonly cur: Cursor;
+  private readonly onError: TokenizerErrorHandler;
+  readonly lenient: boolean;
   /** The token being looked at. */
   current: Token;
   /** The token before it. */
@@ -32,10 +51,17 @@ export class Tokenizer {
   /** When set, the next tokens are runs of URL characters or single symbols (for `[type.url/Name]`). */
   urlMode = false;
 
-  constructor(text: string) {
-    this.cur = new Cursor(text);
+  constructor(input: string | Uint8Array, options?: TokenizerOptions) {
+    this.cur = new Cursor(typeof input === "string" ? utf8Encode(input) : input);
+    this.onError = options?.onError ?? throwError;
+    this.lenient = options?.lenientStrings ?? false;
     this.current = this.previous = { type: "start", text: "", line: 0, column: 0, endColumn: 0 };
     this.next();
+  }
+
+  /** Reports a tokenizer error (0-based position). */
+  error(reason: string, line: number, column: number): void {
+    this.onError(reason, line, column);
   }
 
   /** Throws a TextFormatError at the current token. */
@@ -74,8 +100,21 @@ export class Tokenizer {
     const cur = this.cur;
     for (;;) {
       cur.consumeWhile(isWhitespace);
-      if (cur.char === 0x23 /* # */) {
-        cur.consumeWhile((c) => c !== 0x0a);
+      if (cur.atEnd) {
+        this.current = { type: "end", text: "", line: cur.line, column: cur.column, endColumn: cur.column };
+        return;
+      }
+      const c = cur.char;
+      if (c === 0x23 /* # */) {
+        // A comment ends at a newline, or at a NUL (which protoc then reads as a control character).
+        cur.consumeWhile((b) => b !== 0x0a && b !== 0);
+        continue;
+      }
+      if (c < 0x20) {
+        // Control characters (NUL included) are skipped after one error, with any that follow (whitespace too).
+        this.error("Invalid control characters encountered in text.", cur.line, cur.column);
+        cur.advance();
+        cur.consumeWhile((b) => b < 0x20);
         continue;
       }
       break;
@@ -83,12 +122,7 @@ export class Tokenizer {
     const line = cur.line;
     const column = cur.column;
     const start = cur.pos;
-    if (cur.atEnd) {
-      this.current = { type: "end", text: "", line, column, endColumn: column };
-      return;
-    }
     const c = cur.char;
-    if (c < 0x20) cur.fail("Invalid control characters encountered in text.");
     let type: TokenType;
     let bytes: Uint8Array | undefined;
     if (this.urlMode) {
@@ -107,45 +141,44 @@ export class Tokenizer {
       if (isDigit(cur.char)) {
         const p = this.current;
         if (p.type === "identifier" && p.line === line && p.endColumn === column) {
-          throw new TextFormatError("Need space between identifier and decimal point.", { line: line + 1, column: column + 1 });
+          this.error("Need space between identifier and decimal point.", line, column);
         }
+        cur.advance();
         type = this.number(false, true);
       } else type = "symbol";
     } else if (isDigit(c)) {
+      cur.advance();
       type = this.number(false, false);
     } else if (c === 0x22 || c === 0x27) {
       cur.advance();
-      bytes = scanStringLiteral(cur, c);
+      bytes = scanStringLiteral(cur, c, this);
       type = "string";
     } else type = this.symbol();
-    const text = cur.text.slice(start, cur.pos);
+    const text = cur.textFrom(start);
     this.current = bytes ? { type, text, line, column, endColumn: cur.column, bytes } : { type, text, line, column, endColumn: cur.column };
   }
 
   private symbol(): TokenType {
     const cur = this.cur;
     const c = cur.char;
-    if (c >= 0x80) {
-      // protoc reads bytes: it names the first byte of the character's UTF-8 encoding.
-      const cp = cur.text.codePointAt(cur.pos)!;
-      const lone = cp >= 0xd800 && cp <= 0xdfff; // encoded as U+FFFD
-      const first = cp < 0x800 ? 0xc0 | (cp >> 6) : lone ? 0xef : cp < 0x10000 ? 0xe0 | (cp >> 12) : 0xf0 | (cp >> 18);
-      cur.fail(`Interpreting non ascii codepoint ${first}.`);
-    }
+    // protoc reads bytes: each byte of a character beyond ASCII is a symbol of its own.
+    if (c >= 0x80) this.error(`Interpreting non ascii codepoint ${c}.`, cur.line, cur.column);
     cur.advance();
     return "symbol";
   }
 
-  /** Reads the rest of a number whose first character (a digit, or a dot) has been consumed. */
+  /** Reads the rest of a number whose first character (a digit, or a dot and a digit) has been consumed. */
   private number(startedWithZero: boolean, startedWithDot: boolean): TokenType {
     const cur = this.cur;
     let isFloat = false;
     if (startedWithZero && (cur.tryConsume(0x78) || cur.tryConsume(0x58))) {
-      if (!isHexDigit(cur.char)) cur.fail('"0x" must be followed by hex digits.');
-      cur.consumeWhile(isHexDigit);
+      this.consumeOneOrMore(isHexDigit, '"0x" must be followed by hex digits.');
     } else if (startedWithZero && isDigit(cur.char)) {
       cur.consumeWhile(isOctalDigit);
-      if (isDigit(cur.char)) cur.fail("Numbers starting with leading zero must be in octal.");
+      if (isDigit(cur.char)) {
+        this.error("Numbers starting with leading zero must be in octal.", cur.line, cur.column);
+        cur.consumeWhile(isDigit);
+      }
     } else {
       if (startedWithDot) isFloat = true;
       cur.consumeWhile(isDigit);
@@ -156,22 +189,28 @@ export class Tokenizer {
       if (cur.tryConsume(0x65) || cur.tryConsume(0x45)) {
         isFloat = true;
         if (!cur.tryConsume(0x2d)) cur.tryConsume(0x2b);
-        if (!isDigit(cur.char)) cur.fail('"e" must be followed by exponent.');
-        cur.consumeWhile(isDigit);
+        this.consumeOneOrMore(isDigit, '"e" must be followed by exponent.');
       }
       if (cur.tryConsume(0x66) || cur.tryConsume(0x46)) isFloat = true;
     }
-    if (isLetter(cur.char)) cur.fail("Need space between number and identifier.");
-    if (cur.char === 0x2e) {
-      cur.fail(isFloat ? "Already saw decimal point or exponent; can't have another one." : "Hex and octal numbers must be integers.");
+    if (isLetter(cur.char)) this.error("Need space between number and identifier.", cur.line, cur.column);
+    else if (cur.char === 0x2e) {
+      const reason = isFloat ? "Already saw decimal point or exponent; can't have another one." : "Hex and octal numbers must be integers.";
+      this.error(reason, cur.line, cur.column);
     }
     return isFloat ? "float" : "integer";
+  }
+
+  private consumeOneOrMore(test: (c: number) => boolean, reason: string): void {
+    const cur = this.cur;
+    if (!test(cur.char)) this.error(reason, cur.line, cur.column);
+    else cur.consumeWhile(test);
   }
 }
 
 /** Characters of a type URL: letters, digits, `_` and -.~!$&()*+,;=%/ */
 function isUrlChar(c: number): boolean {
-  return isAlphanumeric(c) || (c < 0x80 && "-.~!$&()*+,;=%/".includes(String.fromCharCode(c)));
+  return isAlphanumeric(c) || (c >= 0 && c < 0x80 && "-.~!$&()*+,;=%/".includes(String.fromCharCode(c)));
 }
 
 /** True when `text` is an identifier: a letter or `_`, then letters, digits or `_`. */

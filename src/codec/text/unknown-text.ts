@@ -2,16 +2,11 @@ import { BinaryReader } from "../../wire/reader.js";
 import { WireType } from "../../wire/wire-type.js";
 import type { UnknownField } from "../../reflect/message.js";
 import { escapeBytes } from "./escape.js";
+import { parseUnknownFieldSet, type RawField } from "./unknown-guess.js";
 import type { TextOutput } from "./text-output.js";
 
 /** protoc's budget for guessing that a length-delimited unknown field is a message (one less per level). */
 export const UNKNOWN_FIELD_RECURSION_LIMIT = 10;
-
-/** One field of an unknown field set, decoded as far as the wire format allows. */
-type RawField =
-  | { no: number; kind: "varint" | "fixed32" | "fixed64"; value: bigint }
-  | { no: number; kind: "bytes"; value: Uint8Array }
-  | { no: number; kind: "group"; fields: RawField[] };
 
 /**
  * Prints unknown fields as protoc does: field numbers as names, varints as unsigned 64-bit
@@ -44,7 +39,8 @@ function printRaw(f: RawField, out: TextOutput, budget: number): void {
       out.close();
       return;
     case "bytes": {
-      const nested = f.value.length > 0 && budget > 0 ? parseFieldSet(f.value, budget) : undefined;
+      // protoc parses the bytes with a fresh CodedInputStream whose recursion limit is the budget.
+      const nested = f.value.length > 0 && budget > 0 ? parseUnknownFieldSet(f.value, budget) : undefined;
       if (!nested) {
         out.field(name, `"${escapeBytes(f.value)}"`);
         return;
@@ -56,45 +52,35 @@ function printRaw(f: RawField, out: TextOutput, budget: number): void {
   }
 }
 
-/** Decodes one kept unknown field (its bytes after the tag). */
+/** Decodes one unknown field kept by the binary decoder (its bytes after the tag, already checked by that decoder). */
 function decodeUnknown(u: UnknownField): RawField | undefined {
   try {
     const r = new BinaryReader(u.data);
     if (u.wireType === WireType.StartGroup) {
-      const fields = readFields(r, u.no, Number.MAX_SAFE_INTEGER);
+      const fields = readGroup(r, u.no);
       return fields && { no: u.no, kind: "group", fields };
     }
-    return readValue(r, u.no, u.wireType, Number.MAX_SAFE_INTEGER);
+    return readValue(r, u.no, u.wireType);
   } catch {
     return undefined;
   }
 }
 
-/** Parses bytes as a complete unknown field set, allowing groups `depth` deep; undefined when they are not one. */
-function parseFieldSet(bytes: Uint8Array, depth: number): RawField[] | undefined {
-  try {
-    const r = new BinaryReader(bytes);
-    return readFields(r, 0, depth);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Reads fields until the end (groupNo 0) or the end tag of group `groupNo`. */
-function readFields(r: BinaryReader, groupNo: number, depth: number): RawField[] | undefined {
+/** Reads the fields of a group up to its end tag. */
+function readGroup(r: BinaryReader, groupNo: number): RawField[] | undefined {
   const fields: RawField[] = [];
   while (!r.done) {
     const no = r.tag();
     const wt = r.wireType;
     if (wt === WireType.EndGroup) return no === groupNo ? fields : undefined;
-    const f = readValue(r, no, wt, depth);
+    const f = readValue(r, no, wt);
     if (!f) return undefined;
     fields.push(f);
   }
-  return groupNo === 0 ? fields : undefined;
+  return undefined;
 }
 
-function readValue(r: BinaryReader, no: number, wt: WireType, depth: number): RawField | undefined {
+function readValue(r: BinaryReader, no: number, wt: WireType): RawField | undefined {
   switch (wt) {
     case WireType.Varint:
       return { no, kind: "varint", value: r.uint64() };
@@ -105,8 +91,7 @@ function readValue(r: BinaryReader, no: number, wt: WireType, depth: number): Ra
     case WireType.LengthDelimited:
       return { no, kind: "bytes", value: r.bytesView() };
     case WireType.StartGroup: {
-      if (depth <= 0) return undefined;
-      const fields = readFields(r, no, depth - 1);
+      const fields = readGroup(r, no);
       return fields && { no, kind: "group", fields };
     }
     default:

@@ -34,9 +34,19 @@ export interface ErrorFixture {
   error: string;
 }
 
+/** Every error and warning line protoc --encode printed, without the `input:` prefix (`input`: bytes as latin1 text). */
+export interface DiagnosticFixture {
+  name: string;
+  type: string;
+  input: string;
+  ok: boolean;
+  lines: string[];
+}
+
 export const printFixtures = readJson<PrintFixture[]>("print.json");
 export const rawFixtures = readJson<RawFixture[]>("raw.json");
 export const errorFixtures = readJson<ErrorFixture[]>("errors.json");
+export const diagnosticFixtures = readJson<DiagnosticFixture[]>("diagnostics.json");
 
 /** The test protos (text_test.proto, text_test3.proto, text_test_editions.proto) and their imports. */
 export const registry: Registry = registryFromDescriptorSet(readFileSync(new URL("descriptors.binpb", dir)));

@@ -6,6 +6,9 @@ import { toBinary } from "../../../src/codec/binary/to-binary.js";
 import { fromText } from "../../../src/codec/text/from-text.js";
 import { toText } from "../../../src/codec/text/to-text.js";
 import { create } from "../../../src/message/create.js";
+import { bootDescriptorFile } from "../../../src/reflect/boot/boot.js";
+import type { FileDescriptorProto } from "../../../src/reflect/descriptor-types.js";
+import { createFileRegistry } from "../../../src/reflect/file-registry.js";
 import { messageType, registry } from "./fixtures.js";
 
 const all = messageType("texttest.All");
@@ -63,4 +66,26 @@ test("print: extensions of a MessageSet print by their message's name and round-
 test("print: group-like fields print by type name; extensions by full name", () => {
   const m = fromText(all, "grp { a: 1 } [texttest.extgroup] { x: 2 }", { registry });
   assert.equal(toText(all, m, { registry }), "Grp {\n  a: 1\n}\n[texttest.extgroup] {\n  x: 2\n}\n");
+});
+
+test("print: mapEntryLists prints a list of entry messages as protoc prints a map", () => {
+  const fileType = bootDescriptorFile().messages.find((m) => m.name === "FileDescriptorProto")!;
+  const file = fromText<FileDescriptorProto>(
+    fileType,
+    `name: "entries.proto" syntax: "proto3"
+     message_type { name: "M"
+       field { name: "m" number: 1 label: LABEL_REPEATED type: TYPE_MESSAGE type_name: ".M.E" }
+       nested_type { name: "E"
+         field { name: "key" number: 1 label: LABEL_OPTIONAL type: TYPE_BYTES proto3_optional: true }
+         field { name: "value" number: 2 label: LABEL_OPTIONAL type: TYPE_MESSAGE type_name: ".M" proto3_optional: true } } }`,
+  );
+  const desc = createFileRegistry([file]).getMessage("M")!;
+  const m = fromText(desc, "m { key: 'b' value { } } m { key: 'a' value { m { } } } m { } m { key: 'a' }");
+  const asMap = { mapEntryLists: (f: { name: string }) => f.name === "m" };
+  assert.equal(
+    toText(desc, m, asMap),
+    'm {\n  key: ""\n  value {\n  }\n}\nm {\n  key: "a"\n  value {\n    m {\n      key: ""\n      value {\n      }\n    }\n  }\n}\nm {\n  key: "a"\n  value {\n  }\n}\nm {\n  key: "b"\n  value {\n  }\n}\n',
+  );
+  // without the option, the entries print as the messages they are
+  assert.equal(toText(desc, m, { singleLine: true }), 'm { key: "b" value { } } m { key: "a" value { m { } } } m { } m { key: "a" }');
 });

@@ -148,3 +148,20 @@ test("parse: large inputs stay linear", () => {
   assert.equal((m["rI32"] as number[]).length, n);
   assert.ok(Date.now() - t0 < 5000);
 });
+
+test("parse: input as bytes is read as protoc reads it: string literals keep their bytes", () => {
+  const m = fromText<Fields>(all, new Uint8Array([...Buffer.from('by: "'), 0xff, 0xc3, 0xa9, ...Buffer.from('" s: "\u00e9"')]));
+  assert.deepEqual(m["by"], new Uint8Array([0xff, 0xc3, 0xa9]));
+  assert.equal(m["s"], "é");
+});
+
+test("parse: lenientStrings accepts what protoc accepts in strings: invalid UTF-8, surrogate escapes, \\U above 10ffff", () => {
+  const lenient = (text: string) => fromText<Fields>(scalars3, text, { lenientStrings: true });
+  assert.equal(lenient(String.raw`s: "\300x"`)["s"], "\ufffdx");
+  assert.equal(lenient(String.raw`s: "\ud801\udc37"`)["s"], "\u{10437}");
+  assert.deepEqual(lenient(String.raw`by: "\ud800"`)["by"], new Uint8Array([0xed, 0xa0, 0x80]));
+  assert.equal(lenient(String.raw`s: "\U00110000"`)["s"], "\\U00110000");
+  // without it, the spec's rules
+  assert.throws(() => fromText(scalars3, String.raw`s: "\300x"`), /contains invalid UTF-8 data/);
+  assert.throws(() => fromText(scalars3, String.raw`by: "\ud800"`), /surrogate/);
+});

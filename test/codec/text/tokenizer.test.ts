@@ -89,3 +89,55 @@ test("tokenizer: errors name protoc's position", () => {
   assert.equal(at("\u00ff"), "1:1 Interpreting non ascii codepoint 195.");
   assert.equal(at("😀"), "1:1 Interpreting non ascii codepoint 240.");
 });
+
+/** Tokens and errors when errors are collected: the tokenizer goes on as protoc's does. */
+function recovering(input: string | Uint8Array): { tokens: string[]; errors: string[] } {
+  const errors: string[] = [];
+  const tk = new Tokenizer(input, { onError: (reason, line, column) => void errors.push(`${line + 1}:${column + 1} ${reason}`) });
+  const out: string[] = [];
+  while (tk.current.type !== "end") {
+    out.push(`${tk.current.type}:${tk.current.text}`);
+    tk.next();
+  }
+  return { tokens: out, errors };
+}
+
+test("tokenizer: after an error it goes on where protoc's tokenizer goes on", () => {
+  assert.deepEqual(recovering("12abc 0x.5 09"), {
+    tokens: ["integer:12", "identifier:abc", "integer:0x", "float:.5", "integer:09"],
+    errors: ["1:3 Need space between number and identifier.", '1:9 "0x" must be followed by hex digits.', "1:9 Hex and octal numbers must be integers.", "1:13 Numbers starting with leading zero must be in octal."],
+  });
+  // a string ends at a newline or at the end; a bad escape is skipped
+  assert.deepEqual(recovering("'ab\nx '\\q' '\\"), {
+    tokens: ["string:'ab", "identifier:x", "string:'\\q'", "string:'\\"],
+    errors: ['1:4 Multiline strings are not allowed. Did you miss a "?.', "2:5 Invalid escape sequence in string literal.", "2:10 Invalid escape sequence in string literal.", "2:10 Unexpected end of string."],
+  });
+  // control characters are skipped (with what follows, whitespace and NUL included); a NUL ends a comment
+  assert.deepEqual(recovering("a \x01\x02\n\x00 b # c\x00d"), {
+    tokens: ["identifier:a", "identifier:b", "identifier:d"],
+    errors: ["1:3 Invalid control characters encountered in text.", "2:8 Invalid control characters encountered in text."],
+  });
+  // each byte beyond ASCII is a symbol of its own
+  assert.deepEqual(recovering(new Uint8Array([0xc3, 0xa9, 0x61])), {
+    tokens: ["symbol:\ufffd", "symbol:\ufffd", "identifier:a"],
+    errors: ["1:1 Interpreting non ascii codepoint 195.", "1:2 Interpreting non ascii codepoint 169."],
+  });
+});
+
+test("tokenizer: bytes in, bytes out: string literals keep bytes that are not UTF-8", () => {
+  const tk = new Tokenizer(new Uint8Array([0x22, 0xff, 0xc3, 0xa9, 0x22]));
+  assert.deepEqual([...tk.current.bytes!], [0xff, 0xc3, 0xa9]);
+  assert.equal(tk.current.endColumn, 5);
+});
+
+test("tokenizer: lenientStrings takes \\u surrogates and \\U above 10ffff as protoc does", () => {
+  const bytes = (s: string) => [...new Tokenizer(s, { lenientStrings: true }).current.bytes!];
+  assert.deepEqual(bytes(String.raw`'\ud801\udc37'`), [0xf0, 0x90, 0x90, 0xb7]);
+  assert.deepEqual(bytes(String.raw`'\U0000d801\udc37'`), [0xf0, 0x90, 0x90, 0xb7]);
+  assert.deepEqual(bytes(String.raw`'\ud800'`), [0xed, 0xa0, 0x80]);
+  assert.deepEqual(bytes(String.raw`'\udc00\ud801'`), [0xed, 0xb0, 0x80, 0xed, 0xa0, 0x81]);
+  // a trail surrogate must be written with \u to pair up
+  assert.deepEqual(bytes(String.raw`'\ud801\U0000dc37'`), [0xed, 0xa0, 0x81, 0xed, 0xb0, 0xb7]);
+  assert.deepEqual(bytes(String.raw`'\U00110000'`), [...Buffer.from("\\U00110000")]);
+  assert.deepEqual(bytes(String.raw`'\U001FFFFF'`), [...Buffer.from("\\U001fffff")]);
+});
