@@ -1,5 +1,5 @@
 import { WireError } from "./errors.js";
-import { MAX_FIELD_NUMBER, WireType } from "./wire-type.js";
+import { WireType } from "./wire-type.js";
 import { utf8Decode } from "./utf8.js";
 import { joinInt64, joinUint64 } from "./int64.js";
 
@@ -39,28 +39,21 @@ export class BinaryReader {
     return this.pos >= this.end;
   }
 
-  /** Reads a tag, sets fieldNo and wireType, and returns the field number. Rejects field number 0 and wire types 6 and 7. */
+  /**
+   * Reads a tag, sets fieldNo and wireType, and returns the field number. Rejects field number 0
+   * and wire types 6 and 7. As protoc does, a tag may take up to five bytes, of which the low 32
+   * bits count; a longer one is an error.
+   */
   tag(): number {
     const at = this.pos;
-    const t = this.varint32();
-    // varint32() keeps only the low 32 bits: a longer tag must not alias a smaller field number.
-    if (this.pos - at > 4) {
-      const full = this.varint64At(at);
-      if (full > 0xffffffffn) throw new WireError(`invalid field number ${full >> 3n}`, at, "invalid-tag");
-    }
-    const fieldNo = t >>> 3;
-    const wt = t & 7;
-    if (fieldNo === 0) throw new WireError("invalid field number 0", at, "invalid-tag");
-    if (fieldNo > MAX_FIELD_NUMBER) throw new WireError(`invalid field number ${fieldNo}`, at, "invalid-tag");
-    if (wt > 5) throw new WireError(`invalid wire type ${wt}`, at, "invalid-tag");
-    this.fieldNo = fieldNo;
-    this.wireType = wt as WireType;
-    return fieldNo;
+    const t = this.rawTag();
+    return this.checkTag(t, at);
   }
 
   /**
    * Reads a tag and returns it unchecked as (field number << 3 | wire type), for decoders that
-   * switch on expected tags and validate the rest with checkTag(). A tag beyond 32 bits is an error.
+   * switch on expected tags and validate the rest with checkTag(). Only the low 32 bits of a
+   * five-byte tag count (as in protoc); a tag of more than five bytes is an error.
    */
   rawTag(): number {
     const buf = this.buf;
@@ -78,7 +71,7 @@ export class BinaryReader {
       }
     }
     const t = this.varint32();
-    if (this.pos - pos > 4 && this.varint64At(pos) > 0xffffffffn) throw new WireError(`invalid field number ${this.varint64At(pos) >> 3n}`, pos, "invalid-tag");
+    if (this.pos - pos > 5) throw new WireError("tag is longer than 5 bytes", pos, "invalid-tag");
     return t;
   }
 
