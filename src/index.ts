@@ -38,6 +38,7 @@ export { toBinary, type BinaryWriteOptions } from "./codec/binary/to-binary.js";
 export { getExtension, setExtension, appendExtension, hasExtension, clearExtension } from "./codec/binary/extensions.js";
 export { decodeFileDescriptorSet, registryFromDescriptorSet } from "./descriptor-set.js";
 export { toText, fromText, mergeFromText, TextFormatError } from "./codec/text/index.js";
+export type { TextReadOptions, TextWriteOptions, TextDiagnostic } from "./codec/text/index.js";
 export { toJson, toJsonString, fromJson, fromJsonString, fromJsonBytes, mergeFromJson, mergeFromJsonString, JsonError } from "./codec/json/index.js";
 export type { JsonReadOptions, JsonWriteOptions, JsonWriteStringOptions, JsonValue } from "./codec/json/index.js";
 export type { GenFile, GenMessage, GenEnum, GenExtension, GenService, GenMethodTypes, MessageShape } from "./reflect/embedded-file.js";

@@ -13,6 +13,7 @@ import { skipFieldBody, type SkipContext } from "./skip-field.js";
 import { TextFormatError, type TextDiagnostic } from "./errors.js";
 import { Tokenizer } from "./tokenizer.js";
 import { consumeBracketName } from "./type-url.js";
+import type { GenMessage } from "../../reflect/embedded-file.js";
 
 /** Options for parsing the text format. */
 export interface TextReadOptions {
@@ -50,14 +51,14 @@ export interface TextReadOptions {
  * and column. The input is text, or its bytes (read as protoc reads them: string literals keep
  * their bytes even when they are not UTF-8).
  */
-export function fromText<T extends Message = Message>(desc: DescMessage, text: string | Uint8Array, options?: TextReadOptions): T {
+export function fromText<T extends Message = Message>(desc: GenMessage<T>, text: string | Uint8Array, options?: TextReadOptions): T {
   const msg = createEmpty<T>(desc);
   new TextParser(text, options, false).parseAll(desc, msg);
   return msg;
 }
 
 /** Parses the text format into an existing message: later singular values replace earlier ones, lists append, messages merge. */
-export function mergeFromText<T extends Message>(desc: DescMessage, msg: T, text: string | Uint8Array, options?: TextReadOptions): T {
+export function mergeFromText<T extends Message = Message>(desc: GenMessage<T>, msg: NoInfer<T>, text: string | Uint8Array, options?: TextReadOptions): T {
   new TextParser(text, options, true).parseAll(desc, msg);
   return msg;
 }

@@ -11,6 +11,7 @@ import { printableExtensionName, textFieldName } from "./field-names.js";
 import { formatDouble, formatFloat } from "./float-format.js";
 import { TextOutput } from "./text-output.js";
 import { printUnknownFields } from "./unknown-text.js";
+import type { GenMessage } from "../../reflect/embedded-file.js";
 
 /** Options for printing the text format. */
 export interface TextWriteOptions {
@@ -39,7 +40,7 @@ interface PrintContext {
 }
 
 /** Prints a message in the text format, byte for byte as `protoc --decode` does. */
-export function toText(desc: DescMessage, msg: Message, options?: TextWriteOptions): string {
+export function toText<T extends Message = Message>(desc: GenMessage<T>, msg: NoInfer<T>, options?: TextWriteOptions): string {
   const ctx: PrintContext = {
     registry: options?.registry,
     unknown: options?.printUnknownFields ?? true,
