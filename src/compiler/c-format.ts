@@ -51,3 +51,16 @@ export function cEscape(bytes: Uint8Array): string {
   }
   return s;
 }
+
+/**
+ * protoc's io::SimpleFtoa for a float value: `%.6g` if that reads back (as a float) as the same
+ * value, else `%.9g`; "inf", "-inf" and "nan" for the special values.
+ */
+export function simpleFtoa(v: number): string {
+  if (v === Infinity) return "inf";
+  if (v === -Infinity) return "-inf";
+  if (Number.isNaN(v)) return "nan";
+  const f = Math.fround(v);
+  const s = formatG(f, 6);
+  return Math.fround(Number(s)) === f ? s : formatG(f, 9);
+}

@@ -1,20 +1,31 @@
 /**
- * The .proto compiler's front end, a port of protoc 36's io::Tokenizer and compiler::Parser.
+ * The .proto compiler: a port of protoc 36's front end (io::Tokenizer, compiler::Parser), its
+ * DescriptorBuilder (linking, option interpretation, validation) and the parts of its command line
+ * tool that shape `--descriptor_set_out`. Output is byte-identical to protoc's, errors are protoc's.
  *
- * Stage contracts (later stages build on these):
- * - lexer.ts: bytes to tokens on demand. Lines and columns are 0-based, columns count bytes and a
- *   tab advances to the next multiple of 8. Errors have protoc's texts and positions and arrive when
- *   protoc reports them (as the token is read). nextWithComments() sorts comments into trailing,
- *   detached and leading exactly as protoc does.
- * - parser.ts: tokens to a FileNode (ast.ts) plus diagnostics identical to protoc's, in protoc's
- *   order, with protoc's error recovery. Every node records token indices for the spans protoc's
- *   SourceCodeInfo records, and comments where protoc attaches them. Nothing is resolved or
- *   validated beyond what protoc's parser itself checks.
- * - Next (not here yet): lowering to FileDescriptorProto with SourceCodeInfo, linking, option
- *   interpretation, validation.
+ * Stage contracts (each stage's module documents its own in detail):
+ * - lexer.ts: bytes to tokens on demand, 0-based lines and byte columns (tabs to multiples of 8),
+ *   protoc's errors at protoc's positions; comments sorted into trailing, detached and leading.
+ * - parser.ts: tokens to a FileNode (ast.ts) plus protoc's syntax errors in protoc's order, with
+ *   its error recovery. Nodes keep token indices for every span SourceCodeInfo records.
+ * - lower/ (stages 1-2): a FileNode parsed without errors to the unlinked FileDescriptorProto
+ *   protoc's parser fills (names as written, UninterpretedOptions, map entries, groups, synthetic
+ *   oneofs), its SourceCodeInfo in protoc's order, and the error positions of each part.
+ * - link/ (stage 3): protoc's DescriptorBuilder over FileDescriptorProtos: imports (cycles,
+ *   public imports), symbols and scopes, name resolution, cross-linking, protoc's errors.
+ * - options/ (stage 4): UninterpretedOptions to option fields in two passes around feature
+ *   resolution, aggregate values through the text format, SourceCodeInfo paths rewritten.
+ * - validate/ (stage 5): ValidateOptions and the other checks, with protoc's texts and positions.
+ * - output/: CopyTo, json names, stripping of source-retention options (protoc's DynamicMessage
+ *   round trip emulated by options/canonical.ts).
+ * - compile.ts (stage 6): files by virtual path under include paths or through a callback,
+ *   protoc's import semantics, the descriptor set in protoc's order.
  */
 export { parse, type ParseOptions, type ParseResult } from "./parser.js";
 export { Lexer, tokenize } from "./lexer.js";
 export { TokenKind, TokenTable } from "./token.js";
 export { formatDiagnostic, type Diagnostic, type DiagnosticSink, type Severity } from "./diagnostic.js";
+export { compile, type CompileOptions, type CompileResult } from "./compile.js";
+export { lowerFile } from "./lower/lower.js";
+export { SourceLocationTable, type ErrorLocation, type Position } from "./lower/locations.js";
 export type * from "./ast.js";

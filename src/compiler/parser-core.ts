@@ -33,8 +33,12 @@ export class ParserCore {
   syntax = "";
   /** protoc's edition_: the Edition number for editions files, 0 otherwise. */
   edition: number = Edition.UNKNOWN;
-  /** Messages may still nest this deep (protoc allows 32 levels). */
-  recursionDepth = 32;
+  /**
+   * Messages may still nest this deep (protoc allows 32 levels). protoc sets it when a top-level
+   * message starts and never initializes it otherwise: before the first top-level message (a
+   * message in a group of a top-level extend) protoc 36 behaves as if it were 0, so it starts at 0.
+   */
+  recursionDepth = 0;
   /** Current nesting of group bodies, bounded to keep the JS stack safe. */
   groupDepth = 0;
   /** Leading comments for the next declaration (protoc's upcoming_doc_comments_). */

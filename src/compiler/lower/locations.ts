@@ -1,0 +1,112 @@
+/**
+ * Where things are in a .proto file, in the two forms protoc keeps:
+ * - SourceCodeInfo locations, appended in the order protoc's parser creates its LocationRecorders
+ *   (a location's span is fixed when the recorder ends, but its place in the list is where it
+ *   was created);
+ * - the error location table (protoc's SourceLocationTable): for a descriptor proto and a part of
+ *   it (name, number, type...), the line and column where later stages report errors.
+ */
+import type { Comments, Span } from "../ast.js";
+import type { SourceCodeInfo_Location } from "../../reflect/descriptor-types.js";
+import type { TokenTable } from "../token.js";
+import { newLocation } from "./protos.js";
+
+/** The part of a declaration an error points at (protoc's DescriptorPool::ErrorCollector::ErrorLocation). */
+export type ErrorLocation =
+  | "NAME"
+  | "NUMBER"
+  | "TYPE"
+  | "EXTENDEE"
+  | "DEFAULT_VALUE"
+  | "INPUT_TYPE"
+  | "OUTPUT_TYPE"
+  | "OPTION_NAME"
+  | "OPTION_VALUE"
+  | "IMPORT"
+  | "EDITIONS"
+  | "SYMBOL"
+  | "OTHER";
+
+/** A 0-based line and column; line -1 when unknown. */
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** The position protoc uses when it has none recorded. */
+export const NO_POSITION: Position = { line: -1, column: 0 };
+
+/** protoc's SourceLocationTable: error positions keyed by descriptor proto object and part. */
+export class SourceLocationTable {
+  private readonly map = new WeakMap<object, Map<ErrorLocation, Position>>();
+  private readonly imports = new WeakMap<object, Map<string, Position>>();
+
+  /** Records (replacing any earlier entry) where `part` of `proto` is. */
+  add(proto: object, part: ErrorLocation, at: Position): void {
+    let m = this.map.get(proto);
+    if (m === undefined) this.map.set(proto, (m = new Map()));
+    m.set(part, at);
+  }
+
+  /** Records where the import of `name` (or the `weak` keyword) is in the file `proto`. */
+  addImport(proto: object, name: string, at: Position): void {
+    let m = this.imports.get(proto);
+    if (m === undefined) this.imports.set(proto, (m = new Map()));
+    m.set(name, at);
+  }
+
+  /** The position of `part` of `proto`, or NO_POSITION. */
+  find(proto: object, part: ErrorLocation): Position {
+    return this.map.get(proto)?.get(part) ?? NO_POSITION;
+  }
+
+  /** The position of an import in the file `proto`, or NO_POSITION. */
+  findImport(proto: object, name: string): Position {
+    return this.imports.get(proto)?.get(name) ?? NO_POSITION;
+  }
+}
+
+/** Collects SourceCodeInfo locations from AST spans, in protoc's order. */
+export class LocationRecorder {
+  /** The locations recorded so far. */
+  readonly locations: SourceCodeInfo_Location[] = [];
+
+  constructor(
+    private readonly tokens: TokenTable,
+    /** When false, nothing is recorded (error positions are still computed). */
+    readonly enabled = true,
+  ) {}
+
+  /** The position of the start of token `t`. */
+  at(t: number): Position {
+    return { line: this.tokens.line(t), column: this.tokens.column(t) };
+  }
+
+  /** Appends a location for `path` covering `span`, with the node's comments if any; returns it. */
+  add(path: readonly number[], span: Span, comments?: Comments): SourceCodeInfo_Location | undefined {
+    if (!this.enabled) return undefined;
+    const loc = newLocation([...path], this.span(span));
+    if (comments !== undefined) {
+      if (comments.leading !== undefined) loc.leadingComments = comments.leading;
+      if (comments.trailing !== undefined) loc.trailingComments = comments.trailing;
+      loc.leadingDetachedComments = [...comments.detached];
+    }
+    this.locations.push(loc);
+    return loc;
+  }
+
+  /** Appends a location covering the single token `t`. */
+  token(path: readonly number[], t: number): SourceCodeInfo_Location | undefined {
+    return this.add(path, { start: t, end: t });
+  }
+
+  /** protoc's span encoding: [line, column, endLine, endColumn], endLine left out when equal. */
+  span(s: Span): number[] {
+    const t = this.tokens;
+    const line = t.line(s.start);
+    const out = [line, t.column(s.start)];
+    if (t.line(s.end) !== line) out.push(t.line(s.end));
+    out.push(t.endColumn(s.end));
+    return out;
+  }
+}

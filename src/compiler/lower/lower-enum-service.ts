@@ -1,0 +1,114 @@
+/**
+ * Enums and services as protoc's parser fills EnumDescriptorProto and ServiceDescriptorProto:
+ * values with their options, reserved ranges (inclusive, `max` = 2^31-1) and names; methods with
+ * their types as written, streaming flags and option bodies.
+ */
+import type { EnumNode, ServiceNode } from "../ast.js";
+import type { EnumDescriptorProto, ServiceDescriptorProto } from "../../reflect/descriptor-types.js";
+import type { LowerContext } from "./context.js";
+import { ensureOptions, lowerOption } from "./lower-options.js";
+import { newEnumReservedRange, newEnumValue, newMethod } from "./protos.js";
+
+const INT32_MAX = 0x7fffffff;
+
+/** Lowers `enum Name { ... }` (its location at `path` was created by the caller). */
+export function lowerEnum(ctx: LowerContext, node: EnumNode, e: EnumDescriptorProto, path: readonly number[]): void {
+  const rec = ctx.rec;
+  rec.token([...path, 1], node.nameToken!);
+  ctx.mark(e, "NAME", node.nameToken!);
+  e.name = node.name!;
+  for (const d of node.decls) {
+    switch (d.kind) {
+      case "empty":
+        break;
+      case "option":
+        rec.add([...path, 3], d);
+        lowerOption(ctx, d, ensureOptions(e, "enum"), [...path, 3]);
+        break;
+      case "reserved":
+        if (d.names !== undefined) {
+          rec.add([...path, 5], d, d.comments);
+          for (const n of d.names) {
+            rec.add([...path, 5, e.reservedName.length], n);
+            e.reservedName.push(n.value);
+          }
+        } else {
+          rec.add([...path, 4], d, d.comments);
+          for (const r of d.ranges ?? []) {
+            const rp = [...path, 4, e.reservedRange.length];
+            rec.add(rp, r);
+            rec.add([...rp, 1], r.firstSpan);
+            rec.add([...rp, 2], r.lastSpan);
+            const range = newEnumReservedRange(r.first, r.last === "max" ? INT32_MAX : r.last);
+            ctx.mark(range, "NUMBER", r.start);
+            e.reservedRange.push(range);
+          }
+        }
+        break;
+      case "value": {
+        const vp = [...path, 2, e.value.length];
+        rec.add(vp, d, d.comments);
+        const v = newEnumValue();
+        e.value.push(v);
+        rec.token([...vp, 1], d.nameToken!);
+        ctx.mark(v, "NAME", d.nameToken!);
+        v.name = d.name!;
+        rec.add([...vp, 2], d.numberSpan!);
+        ctx.mark(v, "NUMBER", d.numberSpan!.start);
+        v.number = d.number!;
+        if (d.options !== undefined) {
+          rec.add([...vp, 3], d.options);
+          for (const o of d.options.entries) lowerOption(ctx, o, ensureOptions(v, "enumValue"), [...vp, 3]);
+        }
+        break;
+      }
+    }
+  }
+  if (node.visibility !== undefined) e.visibility = node.visibility === "export" ? 2 : 1;
+}
+
+/** Lowers `service Name { ... }` (its location at `path` was created by the caller). */
+export function lowerService(ctx: LowerContext, node: ServiceNode, s: ServiceDescriptorProto, path: readonly number[]): void {
+  const rec = ctx.rec;
+  rec.token([...path, 1], node.nameToken!);
+  ctx.mark(s, "NAME", node.nameToken!);
+  s.name = node.name!;
+  for (const d of node.decls) {
+    if (d.kind === "empty") continue;
+    if (d.kind === "option") {
+      rec.add([...path, 3], d);
+      lowerOption(ctx, d, ensureOptions(s, "service"), [...path, 3]);
+      continue;
+    }
+    const mp = [...path, 2, s.method.length];
+    rec.add(mp, d, d.comments);
+    const m = newMethod();
+    s.method.push(m);
+    rec.token([...mp, 1], d.nameToken!);
+    ctx.mark(m, "NAME", d.nameToken!);
+    m.name = d.name!;
+    if (d.clientStreaming !== undefined) {
+      rec.token([...mp, 5], d.clientStreaming);
+      ctx.mark(m, "OTHER", d.clientStreaming);
+      m.clientStreaming = true;
+    }
+    rec.add([...mp, 2], d.input!);
+    ctx.mark(m, "INPUT_TYPE", d.input!.start);
+    m.inputType = d.input!.name;
+    if (d.serverStreaming !== undefined) {
+      rec.token([...mp, 6], d.serverStreaming);
+      ctx.mark(m, "OTHER", d.serverStreaming);
+      m.serverStreaming = true;
+    }
+    rec.add([...mp, 3], d.output!);
+    ctx.mark(m, "OUTPUT_TYPE", d.output!.start);
+    m.outputType = d.output!.name;
+    // protoc creates the options message for a `{ ... }` body even when it holds no option.
+    if (d.body !== undefined) ensureOptions(m, "method");
+    for (const o of d.body ?? []) {
+      if (o.kind === "empty") continue;
+      rec.add([...mp, 4], o);
+      lowerOption(ctx, o, ensureOptions(m, "method"), [...mp, 4]);
+    }
+  }
+}

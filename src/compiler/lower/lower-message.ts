@@ -1,0 +1,218 @@
+/**
+ * Messages as protoc's parser fills DescriptorProto (ParseMessageDefinition/Block/Statement):
+ * fields, nested types (groups and map entries included, in declaration order), enums, oneofs,
+ * extension ranges (options copied to every range of a statement), reserved ranges and names,
+ * extend blocks, options, and proto3's synthetic oneofs.
+ */
+import type { ExtendNode, ExtensionRangeNode, MessageDecl, MessageNode, ReservedNode } from "../ast.js";
+import type { DescriptorProto, ExtensionRangeOptions, FieldDescriptorProto, MessageOptions } from "../../reflect/descriptor-types.js";
+import type { LowerContext } from "./context.js";
+import { lowerEnum } from "./lower-enum-service.js";
+import { Label, lowerField, type NestedTarget } from "./lower-field.js";
+import { cloneOptions, ensureOptions, lowerOption } from "./lower-options.js";
+import { LocationRecorder } from "./locations.js";
+import { newEnum, newExtensionRange, newField, newMessage, newOneof, newOptions, newReservedRange } from "./protos.js";
+
+/** The `max` of a range before it is known whether the message uses message_set_wire_format. */
+const MAX_SENTINEL = -1;
+/** FieldDescriptor::kMaxNumber + 1. */
+const MAX_FIELD_END = 536870912;
+const INT32_MAX = 0x7fffffff;
+
+/** Lowers `message Name { ... }` (its location at `path` was created by the caller). */
+export function lowerMessage(ctx: LowerContext, node: MessageNode, msg: DescriptorProto, path: readonly number[]): void {
+  ctx.rec.token([...path, 1], node.nameToken!);
+  ctx.mark(msg, "NAME", node.nameToken!);
+  msg.name = node.name!;
+  lowerMessageBody(ctx, node.decls, msg, path);
+  if (ctx.syntax === "proto3") generateSyntheticOneofs(msg);
+  if (node.visibility !== undefined) msg.visibility = node.visibility === "export" ? 2 : 1;
+}
+
+/** Lowers the statements of a message or group body into `msg`. */
+export function lowerMessageBody(ctx: LowerContext, decls: readonly MessageDecl[], msg: DescriptorProto, path: readonly number[]): void {
+  const rec = ctx.rec;
+  const nested = nestedTarget(ctx, msg.nestedType, path, 3);
+  for (const d of decls) {
+    switch (d.kind) {
+      case "empty":
+        break;
+      case "message": {
+        const p = [...path, 3, msg.nestedType.length];
+        rec.add(p, d, d.comments);
+        const m = newMessage();
+        msg.nestedType.push(m);
+        lowerMessage(ctx, d, m, p);
+        break;
+      }
+      case "enum": {
+        const p = [...path, 4, msg.enumType.length];
+        rec.add(p, d, d.comments);
+        const e = newEnum();
+        msg.enumType.push(e);
+        lowerEnum(ctx, d, e, p);
+        break;
+      }
+      case "extensions":
+        lowerExtensionRanges(ctx, d, msg, path);
+        break;
+      case "reserved":
+        lowerReserved(ctx, d, msg, path);
+        break;
+      case "extend":
+        lowerExtend(ctx, d, msg.extension, [...path, 6], nested);
+        break;
+      case "option":
+        rec.add([...path, 7], d);
+        lowerOption(ctx, d, ensureOptions<MessageOptions>(msg, "message"), [...path, 7]);
+        break;
+      case "oneof": {
+        const index = msg.oneofDecl.length;
+        const p = [...path, 8, index];
+        rec.add(p, d, d.comments);
+        const oneof = newOneof(d.name!);
+        msg.oneofDecl.push(oneof);
+        rec.token([...p, 1], d.nameToken!);
+        for (const member of d.decls) {
+          if (member.kind === "option") {
+            rec.add([...p, 2], member);
+            lowerOption(ctx, member, ensureOptions(oneof, "oneof"), [...p, 2]);
+            continue;
+          }
+          const fp = [...path, 2, msg.field.length];
+          rec.add(fp, member, member.comments);
+          const field = newField();
+          field.label = Label.OPTIONAL;
+          field.oneofIndex = index;
+          msg.field.push(field);
+          lowerField(ctx, member, field, fp, nested);
+        }
+        break;
+      }
+      case "field": {
+        const fp = [...path, 2, msg.field.length];
+        rec.add(fp, d, d.comments);
+        const field = newField();
+        msg.field.push(field);
+        lowerField(ctx, d, field, fp, nested);
+        break;
+      }
+    }
+  }
+  adjustMaxRanges(msg);
+}
+
+/** Where groups and map entries of fields declared at `path` go. */
+export function nestedTarget(ctx: LowerContext, messages: DescriptorProto[], parentPath: readonly number[], fieldNo: number): NestedTarget {
+  return {
+    messages,
+    parentPath,
+    fieldNo,
+    lowerBody: (group, body, groupPath) => lowerMessageBody(ctx, body.decls, group, groupPath),
+  };
+}
+
+/** `extend Foo { ... }`: a location for the block at `blockPath`, then each field at `blockPath + [index]`. */
+export function lowerExtend(ctx: LowerContext, node: ExtendNode, extensions: FieldDescriptorProto[], blockPath: readonly number[], nested: NestedTarget): void {
+  const rec = ctx.rec;
+  rec.add(blockPath, node, node.comments);
+  const extendee = node.extendee!;
+  node.fields.forEach((f, i) => {
+    const fp = [...blockPath, extensions.length];
+    rec.add(fp, f, f.comments);
+    const field = newField();
+    extensions.push(field);
+    rec.add([...fp, 2], extendee);
+    if (i === 0) ctx.mark(field, "EXTENDEE", extendee.start);
+    field.extendee = extendee.name;
+    lowerField(ctx, f, field, fp, nested);
+  });
+}
+
+function lowerExtensionRanges(ctx: LowerContext, node: ExtensionRangeNode, msg: DescriptorProto, path: readonly number[]): void {
+  const rec = ctx.rec;
+  const statementPath = [...path, 5];
+  rec.add(statementPath, node, node.comments);
+  const first = msg.extensionRange.length;
+  for (const r of node.ranges) {
+    const rp = [...statementPath, msg.extensionRange.length];
+    rec.add(rp, r);
+    rec.add([...rp, 1], r.firstSpan);
+    rec.add([...rp, 2], r.lastSpan);
+    const range = newExtensionRange(r.first, r.last === "max" ? MAX_SENTINEL : r.last + 1);
+    ctx.mark(range, "NUMBER", r.start);
+    msg.extensionRange.push(range);
+  }
+  if (node.options === undefined) return;
+  // protoc parses the options once, for the first range, into separate locations, then copies
+  // options and locations to every range of the statement.
+  const options = newOptions("extensionRange") as ExtensionRangeOptions;
+  msg.extensionRange[first]!.options = options;
+  const scratch = new LocationRecorder(ctx.tokens, ctx.sourceInfo);
+  const saved = ctx.rec;
+  const optionsPath = [...statementPath, 0, 3];
+  ctx.rec = scratch;
+  try {
+    scratch.add(optionsPath, node.options);
+    for (const entry of node.options.entries) lowerOption(ctx, entry, options, optionsPath);
+  } finally {
+    ctx.rec = saved;
+  }
+  for (let i = first + 1; i < msg.extensionRange.length; i++) msg.extensionRange[i]!.options = cloneOptions(options);
+  const indexAt = statementPath.length;
+  for (let i = first; i < msg.extensionRange.length; i++) {
+    for (const loc of scratch.locations) {
+      const path2 = [...loc.path];
+      path2[indexAt] = i;
+      saved.locations.push({ ...loc, path: path2, span: [...loc.span], leadingDetachedComments: [...loc.leadingDetachedComments] });
+    }
+  }
+}
+
+function lowerReserved(ctx: LowerContext, node: ReservedNode, msg: DescriptorProto, path: readonly number[]): void {
+  const rec = ctx.rec;
+  if (node.names !== undefined) {
+    rec.add([...path, 10], node, node.comments);
+    for (const n of node.names) {
+      rec.add([...path, 10, msg.reservedName.length], n);
+      msg.reservedName.push(n.value);
+    }
+    return;
+  }
+  rec.add([...path, 9], node, node.comments);
+  for (const r of node.ranges ?? []) {
+    const rp = [...path, 9, msg.reservedRange.length];
+    rec.add(rp, r);
+    rec.add([...rp, 1], r.firstSpan);
+    rec.add([...rp, 2], r.lastSpan);
+    const range = newReservedRange(r.first, r.last === "max" ? MAX_SENTINEL : r.last + 1);
+    ctx.mark(range, "NUMBER", r.start);
+    msg.reservedRange.push(range);
+  }
+}
+
+/** Replaces `max` range ends by 2^29, or 2^31-1 when the message sets message_set_wire_format = true. */
+function adjustMaxRanges(msg: DescriptorProto): void {
+  const messageSet = (msg.options?.uninterpretedOption ?? []).some(
+    (o) => o.name.length === 1 && !o.name[0]!.isExtension && o.name[0]!.namePart === "message_set_wire_format" && o.identifierValue === "true",
+  );
+  const max = messageSet ? INT32_MAX : MAX_FIELD_END;
+  for (const r of msg.extensionRange) if (r.end === MAX_SENTINEL) r.end = max;
+  for (const r of msg.reservedRange) if (r.end === MAX_SENTINEL) r.end = max;
+}
+
+/** proto3 `optional` fields get a one-field oneof named `_name` (prefixed with X until unique). */
+function generateSyntheticOneofs(msg: DescriptorProto): void {
+  const names = new Set<string>();
+  for (const f of msg.field) names.add(f.name ?? "");
+  for (const o of msg.oneofDecl) names.add(o.name ?? "");
+  for (const f of msg.field) {
+    if (!f.proto3Optional) continue;
+    let name = f.name ?? "";
+    if (name === "" || name[0] !== "_") name = "_" + name;
+    while (names.has(name)) name = "X" + name;
+    names.add(name);
+    f.oneofIndex = msg.oneofDecl.length;
+    msg.oneofDecl.push(newOneof(name));
+  }
+}

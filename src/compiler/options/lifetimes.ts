@@ -1,0 +1,94 @@
+/**
+ * protoc's deferred feature lifetime validation: once a requested file and everything it loaded
+ * are built, every explicitly set feature and option is checked against its definition's
+ * feature_support: used before it was introduced or after it was removed is an error, after it was
+ * deprecated a warning (warnings only for files given to the compiler).
+ */
+import { toBinary } from "../../codec/binary/to-binary.js";
+import type { FeatureSet, FieldOptions_FeatureSupport } from "../../reflect/descriptor-types.js";
+import type { Diagnostic } from "../diagnostic.js";
+import type { SourceLocationTable } from "../lower/locations.js";
+import type { AnyOptions } from "../lower/protos.js";
+import { editionName } from "../link/build-file.js";
+import { Type, type FileDesc, type MessageDesc, type OptionsOwner } from "../link/model.js";
+import type { Pool } from "../link/pool.js";
+import { parseMessage, type State } from "./canonical.js";
+import { generatedMessage, runtimeMessage } from "./generated.js";
+import { visitElements } from "../link/visit.js";
+
+/** One message (features or options) waiting for validation. */
+export interface LifetimeCheck {
+  readonly file: FileDesc;
+  readonly message: AnyOptions | FeatureSet;
+  readonly proto: object;
+  readonly fullName: string;
+}
+
+/** Queues the features and options of every element of a successfully built file. */
+export function queueLifetimeChecks(file: FileDesc, out: LifetimeCheck[]): void {
+  visitElements(file, (d: OptionsOwner) => {
+    const fullName = d.kind === "file" ? d.name : d.kind === "extensionRange" ? d.message.fullName : d.fullName;
+    if (d.protoFeatures !== undefined) out.push({ file, message: d.protoFeatures, proto: d.proto, fullName });
+    const o = d.options;
+    if (o !== undefined && toBinary(runtimeMessage(o.$typeName), o).length > 0) out.push({ file, message: o, proto: d.proto, fullName });
+  });
+}
+
+/** Runs the queued checks (protoc's DeferredValidation::Validate); false when an error was reported. */
+export function validateLifetimes(
+  pool: Pool,
+  table: SourceLocationTable,
+  checks: LifetimeCheck[],
+  directInputs: ReadonlySet<string>,
+  diagnostics: Diagnostic[],
+): boolean {
+  let ok = true;
+  for (const c of checks) {
+    const errors: string[] = [];
+    const warnings: string[] = [];
+    const typeName = c.message.$typeName;
+    const inPool = pool.findSymbol(typeName);
+    const desc = inPool?.kind === "message" ? (inPool.desc as MessageDesc) : generatedMessage(typeName)!;
+    const state = parseMessage(pool, desc, toBinary(runtimeMessage(typeName), c.message as AnyOptions));
+    walk(c.file.edition, state, errors, warnings);
+    const at = table.find(c.proto, "NAME");
+    for (const e of errors) {
+      ok = false;
+      diagnostics.push({ file: c.file.name, line: at.line, column: at.column, message: e, severity: "error" });
+    }
+    if (directInputs.has(c.file.name)) {
+      for (const w of warnings) diagnostics.push({ file: c.file.name, line: at.line, column: at.column, message: w, severity: "warning" });
+    }
+  }
+  checks.length = 0;
+  return ok;
+}
+
+function walk(edition: number, state: State, errors: string[], warnings: string[]): void {
+  const entries = [...state.entries.values()].sort((a, b) => a.field.number - b.field.number);
+  for (const e of entries) {
+    if (e.values.length === 0) continue;
+    const f = e.field;
+    if (f.type === Type.MESSAGE || f.type === Type.GROUP) for (const v of e.values) walk(edition, v as State, errors, warnings);
+    if (f.enumType !== undefined) {
+      for (const v of e.values) {
+        const value = f.enumType.values.find((x) => BigInt(x.number) === v);
+        if (value !== undefined) check(edition, value.fullName, value.options?.featureSupport, errors, warnings);
+      }
+    }
+    check(edition, f.fullName, f.options?.featureSupport, errors, warnings);
+  }
+}
+
+/** protoc's ValidateSingleFeatureLifetimes. */
+function check(edition: number, name: string, s: FieldOptions_FeatureSupport | undefined, errors: string[], warnings: string[]): void {
+  if (s === undefined) return;
+  if (edition < (s.editionIntroduced ?? 0)) {
+    errors.push(`${name} wasn't introduced until edition ${editionName(s.editionIntroduced ?? 0)} and can't be used in edition ${editionName(edition)}`);
+  }
+  if (s.editionRemoved !== undefined && edition >= s.editionRemoved) {
+    errors.push(`${name} has been removed in edition ${editionName(s.editionRemoved)}${s.removalError !== undefined ? `: ${s.removalError}` : ""}`);
+  } else if (s.editionDeprecated !== undefined && edition >= s.editionDeprecated) {
+    warnings.push(`${name} has been deprecated in edition ${editionName(s.editionDeprecated)}: ${s.deprecationWarning ?? ""}`);
+  }
+}
