@@ -1,4 +1,10 @@
 import { parseArgs, type ArgsEnv } from "./args.js";
+import { writeFileSync } from "node:fs";
+import { toBinary } from "../codec/binary/to-binary.js";
+import { bootDescriptorFile } from "../reflect/boot/boot.js";
+import type { FileDescriptorProto, FileDescriptorSet } from "../reflect/descriptor-types.js";
+import { defaultProtoPaths } from "./default-proto-path.js";
+import { errnoText } from "./errno.js";
 import { decode, decodeRaw, type CodecResult } from "./decode.js";
 import { encode } from "./encode.js";
 import type { ReadSetFile } from "./file-database.js";
@@ -22,6 +28,8 @@ export interface CliEnv {
   readonly args: ArgsEnv;
   readonly fs: SourceFileSystem;
   readonly readSet?: ReadSetFile;
+  /** Writes an output file (node:fs writeFileSync by default). */
+  readonly writeFile?: (path: string, data: Uint8Array) => void;
 }
 
 /** The name protoforge uses for itself in messages (protoc uses argv[0], which a Node program cannot see as typed). */
@@ -39,7 +47,8 @@ export async function runCli(argv: readonly string[], io: CliIo, env: CliEnv = d
   if (parsed.stderr) io.writeStderr(parsed.stderr);
   if (parsed.kind === "exit") return parsed.code;
   const o = parsed.options;
-  const tree = o.protoPaths.length > 0 ? new DiskSourceTree(o.protoPaths, env.fs) : undefined;
+  // protoc's InitializeDiskSourceTree appends its include directory (the well-known types) to the -I paths.
+  const tree = o.protoPaths.length > 0 ? new DiskSourceTree([...o.protoPaths, ...defaultProtoPaths()], env.fs) : undefined;
   const error = (line: string) => io.writeStderr(line + "\n");
   let schema: Schema;
   try {
@@ -52,11 +61,23 @@ export async function runCli(argv: readonly string[], io: CliIo, env: CliEnv = d
     return 1;
   }
   // protoc writes its outputs (and --edition_defaults_out, which may come with --decode) before encoding or decoding.
-  const missing = unavailableOutput(o);
-  if (missing) {
-    error(`${EXECUTABLE_NAME}: ${missing} is not available yet.`);
+  const unavailable = (what: string) => {
+    error(`${EXECUTABLE_NAME}: ${what} is not available yet.`);
     return 1;
+  };
+  const missing = unavailableBeforeDescriptorSet(o);
+  if (missing) return unavailable(missing);
+  if (o.descriptorSetOut !== "") {
+    if (!schema.descriptorSet) return unavailable("writing descriptor sets from --descriptor_set_in (--descriptor_set_out)");
+    const written = writeDescriptorSet(o.descriptorSetOut, schema.descriptorSet, env.writeFile ?? writeFileSync);
+    if (written) {
+      error(written);
+      return 1;
+    }
   }
+  if (o.editionDefaultsOut !== "") return unavailable("writing edition defaults (--edition_defaults_out)");
+  if (o.mode === "print") return unavailable("--print_free_field_numbers");
+  if (o.mode === "compile") return 0;
   return runCodec(o, schema, io);
 }
 
@@ -83,13 +104,25 @@ async function runCodec(o: CliOptions, schema: Schema, io: CliIo): Promise<numbe
   return result.code;
 }
 
-/** What the command line asks for that protoforge cannot do yet, in the order protoc would do it; undefined when nothing. */
-function unavailableOutput(o: CliOptions): string | undefined {
+/** What protoc does before writing the descriptor set that protoforge cannot do yet; undefined when nothing. */
+function unavailableBeforeDescriptorSet(o: CliOptions): string | undefined {
   const first = o.outputs[0];
   if (first) return `generating code (${first.flag}, plugin ${first.plugin})`;
   if (o.dependencyOut !== "") return "writing dependency files (--dependency_out)";
-  if (o.descriptorSetOut !== "") return "writing descriptor sets (--descriptor_set_out)";
-  if (o.editionDefaultsOut !== "") return "writing edition defaults (--edition_defaults_out)";
-  if (o.mode === "print") return "--print_free_field_numbers";
   return undefined;
+}
+
+let setDesc: ReturnType<typeof bootDescriptorFile>["messages"][number] | undefined;
+
+/** protoc's WriteDescriptorSet: the FileDescriptorSet to FILE; the error line when it cannot be written. */
+function writeDescriptorSet(path: string, files: readonly FileDescriptorProto[], write: (path: string, data: Uint8Array) => void): string | undefined {
+  setDesc ??= bootDescriptorFile().messages.find((m) => m.name === "FileDescriptorSet")!;
+  const set: FileDescriptorSet = { $typeName: "google.protobuf.FileDescriptorSet", file: [...files] };
+  const bytes = toBinary(setDesc, set);
+  try {
+    write(path, bytes);
+    return undefined;
+  } catch (e) {
+    return `${path}: ${errnoText((e as NodeJS.ErrnoException).code ?? "EIO")}`;
+  }
 }

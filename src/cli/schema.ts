@@ -1,7 +1,10 @@
+import { compile } from "../compiler/compile.js";
+import type { FileDescriptorProto } from "../reflect/descriptor-types.js";
 import type { DescFile, DescMessage } from "../reflect/descriptors.js";
 import type { Registry } from "../reflect/registry.js";
 import { DescriptorPool, type FindFileProto } from "./descriptor-pool.js";
 import { loadDescriptorSets, type FileDatabase, type ReadSetFile } from "./file-database.js";
+import { formatDiagnostic } from "./diagnostics.js";
 import { mapInputFiles } from "./input-files.js";
 import type { CliOptions } from "./options.js";
 import { nodeFileSystem, type DiskSourceTree, type SourceFileSystem } from "./source-tree.js";
@@ -14,6 +17,12 @@ export interface Schema {
   findMessage(typeName: string): DescMessage | undefined;
   /** Where extensions are looked up when decoding, printing and parsing messages. */
   extensionRegistry(): Registry;
+  /**
+   * The files --descriptor_set_out writes, in protoc's order (with --include_imports, imports
+   * first; --include_source_info and --retain_options applied); undefined when the inputs came
+   * from --descriptor_set_in only (writing those is not available yet).
+   */
+  readonly descriptorSet?: readonly FileDescriptorProto[];
 }
 
 /** A schema, or the exit code after the errors have been printed. */
@@ -69,6 +78,7 @@ export function loadSchema(options: CliOptions, sourceTree: DiskSourceTree | und
     const mapped = mapInputFiles(inputs, sourceTree, env.fs ?? nodeFileSystem, (name) => db?.file(name) !== undefined);
     if (!mapped.ok) return fail(mapped.error);
     inputs = mapped.files;
+    if (inputs.some((name) => sourceTree.open(name).ok)) return compileSchema(options, inputs, sourceTree, env);
     find = (name) => {
       const opened = sourceTree.open(name);
       if (opened.ok) throw new CompilerUnavailableError(opened.diskPath);
@@ -86,6 +96,43 @@ export function loadSchema(options: CliOptions, sourceTree: DiskSourceTree | und
     files.push(file);
   }
   return { ok: true, schema: poolSchema(pool, files, sourceTree ? undefined : db) };
+}
+
+/**
+ * Compiles the input files from the source tree (protoc's SourceTreeDescriptorDatabase), printing
+ * the diagnostics as protoc's ErrorPrinter does: virtual paths shown as the disk paths they are
+ * read from, 1-based positions, in --error_format. Errors make the exit code 1; warnings only print.
+ */
+function compileSchema(options: CliOptions, inputs: readonly string[], sourceTree: DiskSourceTree, env: SchemaEnv): SchemaResult {
+  const result = compile({
+    files: inputs,
+    readFile: (name) => {
+      const opened = sourceTree.open(name);
+      return opened.ok ? opened.bytes : undefined;
+    },
+    includeImports: true,
+    includeSourceInfo: options.includeSourceInfo,
+    retainOptions: options.retainOptions,
+  });
+  for (const d of result.diagnostics) {
+    env.error(formatDiagnostic(options.errorFormat, sourceTree.diskPath(d.file), d.line + 1, d.column + 1, d.message, d.severity));
+  }
+  if (!result.ok) return { ok: false, code: 1 };
+  const byName = new Map(result.files.map((f) => [f.name ?? "", f]));
+  const pool = new DescriptorPool((name) => byName.get(name), (file, message) => env.error(`${sourceTree.diskPath(file)}: ${message}`));
+  const files: DescFile[] = [];
+  for (const input of inputs) {
+    const file = pool.buildFile(input);
+    if (!file) return { ok: false, code: 1 };
+    if (options.disallowServices && file.services.length > 0) {
+      env.error(`${file.name}: This file contains services, but --disallow_services was used.`);
+      return { ok: false, code: 1 };
+    }
+    files.push(file);
+  }
+  // Without --include_imports protoc writes only the inputs, in the order they have with imports.
+  const descriptorSet = options.includeImports ? result.files : result.files.filter((f) => inputs.includes(f.name ?? ""));
+  return { ok: true, schema: { ...poolSchema(pool, files, undefined), descriptorSet } };
 }
 
 /**

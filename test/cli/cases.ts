@@ -130,11 +130,11 @@ export const sourceTreeCases: readonly CliCase[] = [
   { name: "input with ..", args: ["-Ia", "-o", "/dev/null", "a/../a/m.proto"] },
   { name: "virtual mapping: disk name outside", args: ["-Ivirt=a", "-o", "/dev/null", "b/m.proto"] },
   { name: "virtual path not found", args: ["-Ivirt=a", "-o", "/dev/null", "virt/nope.proto"] },
-  { name: "compiles: default path", args: ["-o", "/dev/null", "a/m.proto"], compare: "unavailable" },
-  { name: "compiles: -I", args: ["-Ia", "-o", "/dev/null", "a/m.proto"], compare: "unavailable" },
-  { name: "compiles: virtual path", args: ["-Ia", "-o", "/dev/null", "m.proto"], compare: "unavailable" },
-  { name: "compiles: virtual mapping", args: ["-Ivirt=a", "-o", "/dev/null", "virt/m.proto"], compare: "unavailable" },
-  { name: "compiles: --decode needs the .proto", args: ["-Ia", "--decode=M", "m.proto"], stdin: "0801", compare: "unavailable" },
+  { name: "compiles: default path", args: ["-o", "/dev/null", "a/m.proto"] },
+  { name: "compiles: -I", args: ["-Ia", "-o", "/dev/null", "a/m.proto"] },
+  { name: "compiles: virtual path", args: ["-Ia", "-o", "/dev/null", "m.proto"] },
+  { name: "compiles: virtual mapping", args: ["-Ivirt=a", "-o", "/dev/null", "virt/m.proto"] },
+  { name: "compiles: --decode needs the .proto", args: ["-Ia", "--decode=M", "m.proto"], stdin: "0801" },
   { name: "compiles: plugin output", args: ["--foo_out=.", "a/m.proto"], compare: "unavailable" },
 ];
 

@@ -32,8 +32,7 @@ test("exit codes: 0 for --version, 1 for bad usage and bad input", () => {
   assert.deepEqual([bad.code, bad.stderr, bad.stdout.length], [1, "Failed to parse input.\n", 0]);
 });
 
-test("the compiler is not there yet: a clear error, exit 1", () => {
+test(".proto inputs are compiled: --decode from a .proto file", () => {
   const c = spawnSync(process.execPath, [main, "-I.", "--decode=clitest.Req", "cli_test.proto"], { cwd: join(repoRoot, "test/cli/fixtures/proto"), input: "" });
-  assert.equal(c.status, 1);
-  assert.match(c.stderr.toString(), /^protoforge: compiling \.proto files is not available yet \(needed for cli_test\.proto\)/);
+  assert.deepEqual([c.status, c.stderr.toString(), c.stdout.toString()], [0, "warning:  Input message is missing required fields:  a, b\n", ""]);
 });
