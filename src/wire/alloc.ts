@@ -14,7 +14,7 @@ let offset = 0;
 
 /** A new array of `n` bytes (contents unspecified: the caller fills all of it). */
 export function allocBytes(n: number): Uint8Array {
-  if (n >= MAX_POOLED) return new Uint8Array(n);
+  if (n >= MAX_POOLED) return allocUnzeroed(n);
   // A slab whose buffer was transferred elsewhere (postMessage) is detached: start a new one.
   if (offset + n > SLAB_SIZE || slab.byteLength === 0) {
     slab = new ArrayBuffer(SLAB_SIZE);
@@ -23,6 +23,18 @@ export function allocBytes(n: number): Uint8Array {
   const out = new Uint8Array(slab, offset, n);
   offset = (offset + n + 7) & ~7; // keep views 8-byte aligned
   return out;
+}
+
+const nodeAllocUnsafeSlow = (globalThis as { Buffer?: { allocUnsafeSlow?: (n: number) => Uint8Array } }).Buffer?.allocUnsafeSlow;
+
+/**
+ * A new array of `n` bytes with a buffer of its own, not zero-filled where the platform allows
+ * (Node's Buffer.allocUnsafeSlow, seen as a plain Uint8Array): only for callers that fill all of it.
+ */
+export function allocUnzeroed(n: number): Uint8Array {
+  if (nodeAllocUnsafeSlow === undefined) return new Uint8Array(n);
+  const b = nodeAllocUnsafeSlow(n);
+  return new Uint8Array(b.buffer, b.byteOffset, n);
 }
 
 /** A copy of `src[start..end)`. */

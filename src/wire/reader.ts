@@ -2,12 +2,21 @@ import { WireError } from "./errors.js";
 import { WireType } from "./wire-type.js";
 import { utf8Decode } from "./utf8.js";
 import { joinInt64, joinUint64 } from "./int64.js";
+import { allocUnzeroed } from "./alloc.js";
 
-const f32 = new Float32Array(1);
-const f64 = new Float64Array(1);
-const f32b = new Uint8Array(f32.buffer);
-const f64b = new Uint8Array(f64.buffer);
-const littleEndianHost = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+// Floating-point values are assembled as 32-bit words (host byte order) in a scratch buffer: a
+// DataView would be faster per value, but making one for each input costs more than it saves.
+const scratch = new ArrayBuffer(8);
+const scratch32 = new Int32Array(scratch);
+const scratchFloat32 = new Float32Array(scratch);
+const scratchFloat64 = new Float64Array(scratch);
+/** The index in `scratch32` of the low word of a double. */
+const LO = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 0 : 1;
+const HI = 1 - LO;
+
+/** Byte strings of this size or more are copied into memory that is not zero-filled first. */
+const LARGE_BYTES = 4096;
+
 
 /** How deep groups may nest while a group is skipped. */
 export const DEFAULT_SKIP_DEPTH = 100;
@@ -24,6 +33,11 @@ export class BinaryReader {
   /** Set by tag(): the field number and wire type of the field just read. */
   fieldNo = 0;
   wireType: WireType = 0;
+  /**
+   * When true, bytes() returns views into the input instead of copies: faster for large values,
+   * but they share the input's memory (a change to one shows in the other).
+   */
+  aliasBytes = false;
 
   constructor(
     readonly buf: Uint8Array,
@@ -234,14 +248,17 @@ export class BinaryReader {
 
   float(): number {
     const p = this.need(4);
-    copyBytes(this.buf, p, f32b, 4);
-    return f32[0]!;
+    const b = this.buf;
+    scratch32[0] = b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24);
+    return scratchFloat32[0]!;
   }
 
   double(): number {
     const p = this.need(8);
-    copyBytes(this.buf, p, f64b, 8);
-    return f64[0]!;
+    const b = this.buf;
+    scratch32[LO] = b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24);
+    scratch32[HI] = b[p + 4]! | (b[p + 5]! << 8) | (b[p + 6]! << 16) | (b[p + 7]! << 24);
+    return scratchFloat64[0]!;
   }
 
   /** Reads a length prefix and checks that that many bytes remain; returns the length. */
@@ -265,9 +282,14 @@ export class BinaryReader {
     return this.buf.subarray(start, start + len);
   }
 
-  /** Reads a length-delimited value and returns a copy of its bytes. */
+  /** Reads a length-delimited value and returns a copy of its bytes, with a buffer of its own (or a view: see aliasBytes). */
   bytes(): Uint8Array {
-    return this.bytesView().slice();
+    const view = this.bytesView();
+    if (this.aliasBytes) return view;
+    if (view.length < LARGE_BYTES) return view.slice();
+    const out = allocUnzeroed(view.length);
+    out.set(view);
+    return out;
   }
 
   /**
@@ -339,13 +361,5 @@ export class BinaryReader {
       case WireType.EndGroup:
         throw new WireError(`unexpected end of group ${fieldNo}`, this.pos, "invalid-group");
     }
-  }
-}
-
-function copyBytes(src: Uint8Array, p: number, dst: Uint8Array, n: number): void {
-  if (littleEndianHost) {
-    for (let i = 0; i < n; i++) dst[i] = src[p + i]!;
-  } else {
-    for (let i = 0; i < n; i++) dst[n - 1 - i] = src[p + i]!;
   }
 }

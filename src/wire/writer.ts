@@ -14,11 +14,9 @@ function invalid(type: string, value: unknown): never {
   throw new WireError(`invalid ${type} value ${typeof value === "bigint" ? `${value}n` : String(value)}`, -1, "invalid-value");
 }
 
-const f32 = new Float32Array(1);
-const f64 = new Float64Array(1);
-const f32b = new Uint8Array(f32.buffer);
-const f64b = new Uint8Array(f64.buffer);
-const littleEndianHost = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+/** Strings longer than this (in UTF-16 units) are measured before they are written, rather than given three bytes a unit. */
+const MAX_RESERVED_STRING = 64 * 1024;
+
 
 /**
  * Writes the binary wire format into one growable buffer.
@@ -28,11 +26,14 @@ const littleEndianHost = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
  */
 export class BinaryWriter {
   private buf: Uint8Array;
+  /** A view of `buf` for fixed-width values (one store each, little-endian whatever the host). */
+  private view: DataView;
   private pos = 0;
   private readonly forks: number[] = [];
 
   constructor(initialCapacity = 256) {
     this.buf = new Uint8Array(initialCapacity > 16 ? Math.floor(initialCapacity) : 16);
+    this.view = new DataView(this.buf.buffer);
   }
 
   /** Bytes written so far. */
@@ -67,7 +68,7 @@ export class BinaryWriter {
   /** Discards everything written (and any open forks). */
   reset(): void {
     this.pos = 0;
-    this.forks.length = 0;
+    if (this.forks.length > 0) this.forks.length = 0;
   }
 
   private ensure(n: number): void {
@@ -78,6 +79,7 @@ export class BinaryWriter {
     const next = new Uint8Array(cap);
     next.set(this.buf.subarray(0, this.pos));
     this.buf = next;
+    this.view = new DataView(next.buffer);
   }
 
   /** Writes a tag: field number and wire type. */
@@ -163,12 +165,8 @@ export class BinaryWriter {
   fixed32(value: number): this {
     if (value >>> 0 !== value) invalid("fixed32", value);
     this.ensure(4);
-    const v = value >>> 0;
-    const buf = this.buf;
-    buf[this.pos++] = v & 0xff;
-    buf[this.pos++] = (v >>> 8) & 0xff;
-    buf[this.pos++] = (v >>> 16) & 0xff;
-    buf[this.pos++] = v >>> 24;
+    this.view.setUint32(this.pos, value, true);
+    this.pos += 4;
     return this;
   }
 
@@ -179,38 +177,37 @@ export class BinaryWriter {
 
   fixed64(value: bigint): this {
     if (typeof value !== "bigint" || value < 0n || value > MAX_UINT64) invalid("fixed64", value);
-    splitInt64(value);
-    const hi = parts.hi;
-    this.fixed32(parts.lo);
-    return this.fixed32(hi);
+    this.fixed64Parts(value);
+    return this;
   }
 
   sfixed64(value: bigint): this {
     if (typeof value !== "bigint" || value < MIN_INT64 || value > MAX_INT64) invalid("sfixed64", value);
-    return this.fixed64(BigInt.asUintN(64, value));
+    this.fixed64Parts(value);
+    return this;
+  }
+
+  /** Writes the eight little-endian bytes of `value` modulo 2^64. */
+  private fixed64Parts(value: bigint): void {
+    this.ensure(8);
+    splitInt64(value);
+    this.view.setUint32(this.pos, parts.lo, true);
+    this.view.setUint32(this.pos + 4, parts.hi, true);
+    this.pos += 8;
   }
 
   float(value: number): this {
     this.ensure(4);
-    f32[0] = value;
-    this.copyFloatBytes(f32b, 4);
+    this.view.setFloat32(this.pos, value, true);
+    this.pos += 4;
     return this;
   }
 
   double(value: number): this {
     this.ensure(8);
-    f64[0] = value;
-    this.copyFloatBytes(f64b, 8);
+    this.view.setFloat64(this.pos, value, true);
+    this.pos += 8;
     return this;
-  }
-
-  private copyFloatBytes(src: Uint8Array, n: number): void {
-    const buf = this.buf;
-    if (littleEndianHost) {
-      for (let i = 0; i < n; i++) buf[this.pos++] = src[i]!;
-    } else {
-      for (let i = n - 1; i >= 0; i--) buf[this.pos++] = src[i]!;
-    }
   }
 
   /** Writes a length-prefixed byte string. */
@@ -239,10 +236,23 @@ export class BinaryWriter {
       this.pos = pos;
       return this;
     }
-    const n = utf8Length(value);
+    if (len > MAX_RESERVED_STRING) {
+      const n = utf8Length(value);
+      this.uint32(n);
+      this.ensure(n);
+      this.pos += utf8Write(value, this.buf, this.pos);
+      return this;
+    }
+    // No need to measure first: reserve the most it can take, encode after the shortest length
+    // prefix it can have (it takes at least one byte a UTF-16 unit), and move it if the prefix is longer.
+    this.ensure(5 + 3 * len);
+    const guess = varintSize32(len);
+    const start = this.pos + guess;
+    const n = utf8Write(value, this.buf, start);
+    const size = varintSize32(n);
+    if (size > guess) this.buf.copyWithin(start + size - guess, start, start + n);
     this.uint32(n);
-    this.ensure(n);
-    this.pos += utf8Write(value, this.buf, this.pos);
+    this.pos += n;
     return this;
   }
 

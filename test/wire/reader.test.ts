@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { BinaryReader, WireError, WireType, DEFAULT_SKIP_DEPTH, MAX_FIELD_NUMBER } from "../../src/wire/index.js";
+import { BinaryReader, BinaryWriter, WireError, WireType, DEFAULT_SKIP_DEPTH, MAX_FIELD_NUMBER } from "../../src/wire/index.js";
 
 // ---------------------------------------------------------------------------------------------
 // Helpers (independent of BinaryWriter, so that reader tests do not rely on the writer)
@@ -976,4 +976,27 @@ test("truncation errors name the exact offset of the truncated item", () => {
   throwsWire(() => readSkipping(new BinaryReader(SAMPLE, 0, 46)), 39, /need 8 bytes, 7 left/);
   // Cut right after field 7's tag: the length is missing.
   throwsWire(() => readSkipping(new BinaryReader(SAMPLE, 0, 63)), 63, /truncated varint/);
+});
+
+test("bytes(): small and large values are copies with buffers of their own; aliasBytes gives views", () => {
+  for (const n of [0, 5, 4095, 4096, 70000]) {
+    const value = Uint8Array.from({ length: n }, (_, i) => (i * 7) & 0xff);
+    const w = new BinaryWriter();
+    w.uint32(1).bytes(value).uint32(2);
+    const input = w.finish();
+    const r = new BinaryReader(input);
+    r.uint32();
+    const copy = r.bytes();
+    assert.equal(r.uint32(), 2);
+    assert.deepEqual(copy, value);
+    assert.equal(copy.buffer.byteLength, n);
+    const a = new BinaryReader(input);
+    a.aliasBytes = true;
+    a.uint32();
+    const view = a.bytes();
+    assert.deepEqual(view, value);
+    assert.equal(view.buffer, input.buffer);
+    input.fill(0xee);
+    assert.deepEqual(copy, value, "the copy does not change with the input");
+  }
 });

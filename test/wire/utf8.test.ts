@@ -316,3 +316,75 @@ test("isWellFormedString", () => {
     assert.equal(isWellFormedString(s), es2024(s).isWellFormed(), JSON.stringify(s));
   }
 });
+
+/** What the platform's decoder makes of `b`: undefined when invalid (validate), else with U+FFFD. */
+function reference(b: Uint8Array, validate: boolean): string | undefined {
+  try {
+    return new TextDecoder("utf-8", { fatal: validate, ignoreBOM: true }).decode(b);
+  } catch {
+    return undefined;
+  }
+}
+
+test("utf8Decode agrees with TextDecoder on every lead byte followed by every second byte", () => {
+  // Each pair is put at the start (decoded in JavaScript) and at the end of a 40-byte input
+  // (after an ASCII probe: decoded natively), with valid continuation bytes after it.
+  for (let b0 = 0; b0 < 256; b0++) {
+    for (let b1 = 0; b1 < 256; b1++) {
+      const seq = [b0, b1, 0x80, 0x80];
+      for (const b of [new Uint8Array(seq), new Uint8Array([...seq, ...new Array(36).fill(0x61)]), new Uint8Array([...new Array(36).fill(0x61), ...seq])]) {
+        for (const validate of [true, false]) {
+          assert.equal(utf8Decode(b, 0, b.length, validate), reference(b, validate), `${hex(b)} validate=${validate}`);
+        }
+      }
+    }
+  }
+});
+
+test("utf8Decode agrees with TextDecoder on random, mostly valid UTF-8 of every length", () => {
+  const r = rng(7);
+  const strings = randomStrings(600, 8);
+  for (let k = 0; k < 3000; k++) {
+    const valid = te.encode(strings[k % strings.length]! + strings[(k * 7) % strings.length]!.slice(0, Math.floor(r() * 50)));
+    const b = valid.slice();
+    // Damage a third of them: a random byte, a truncation or a swapped pair.
+    if (k % 3 === 0 && b.length > 0) {
+      const i = Math.floor(r() * b.length);
+      const how = Math.floor(r() * 3);
+      if (how === 0) b[i] = Math.floor(r() * 256);
+      else if (how === 1) b[i] = 0x80 | Math.floor(r() * 64);
+      else if (i + 1 < b.length) [b[i], b[i + 1]] = [b[i + 1]!, b[i]!];
+    }
+    for (const validate of [true, false]) {
+      const end = k % 5 === 0 ? Math.floor(r() * (b.length + 1)) : b.length;
+      const view = b.subarray(0, end);
+      assert.equal(utf8Decode(b, 0, end, validate), reference(view, validate), `${hex(view)} validate=${validate}`);
+    }
+  }
+});
+
+test("utf8Decode: long non-ASCII text, decoded in JavaScript or (beyond 64 KB) natively", () => {
+  for (const n of [40, 1000, 30000, 70000]) {
+    const s = "Grüße, Привет, 你好, \u{1F600} ".repeat(n / 20);
+    const b = te.encode(s);
+    assert.equal(utf8Decode(b, 0, b.length, true), s);
+    assert.equal(utf8Decode(b, 0, b.length, false), s);
+    const bad = b.slice();
+    bad[b.length - 3] = 0xff;
+    assert.equal(utf8Decode(bad, 0, bad.length, true), undefined);
+    assert.equal(utf8Decode(bad, 0, bad.length, false), reference(bad, false));
+  }
+});
+
+test("utf8Decode: ASCII of every length up to 40, and with one non-ASCII character at each position", () => {
+  for (let n = 0; n <= 40; n++) {
+    const s = Array.from({ length: n }, (_, i) => String.fromCharCode(33 + ((i * 7) % 90))).join("");
+    const b = new Uint8Array([0xff, ...te.encode(s), 0xff]);
+    assert.equal(utf8Decode(b, 1, b.length - 1, true), s, `length ${n}`);
+    for (let k = 0; k < n; k++) {
+      const t = s.slice(0, k) + "\u00e9" + s.slice(k + 1);
+      const u = te.encode(t);
+      assert.equal(utf8Decode(u, 0, u.length, true), t, `length ${n}, é at ${k}`);
+    }
+  }
+});

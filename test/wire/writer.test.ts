@@ -343,6 +343,8 @@ test("string: short and long, ASCII and not, with lone surrogates", () => {
     "\ud800".repeat(100),
     "日本語".repeat(30),
     "a".repeat(127) + "\u00e9",
+    "\u65e5".repeat(6000), // 18,000 bytes: the prefix takes three bytes where 6,000 units would take two
+    "x".repeat(70000) + "\u00e9\u{1F600}", // measured before it is written
   ];
   for (const s of strings) {
     assert.equal(written((w) => w.string(s)), stringBytes(s), `string of length ${s.length}`);

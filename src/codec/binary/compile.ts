@@ -32,6 +32,12 @@ export const codecRuntime = {
   unknownVarint(m: Message, no: number, r: BinaryReader, at: number, ctx: ReadContext): void {
     if (ctx.unknown) pushUnknown(m, no, WireType.Varint, r.buf.slice(at, r.pos));
   },
+  /** Skips a field of a map entry other than its key and value (`at`: where the tag starts). */
+  skipEntryField(r: BinaryReader, tag: number, at: number, depth: number, ctx: ReadContext): void {
+    const no = r.checkTag(tag, at);
+    if (r.wireType === WireType.EndGroup) throw new WireError(`unexpected end of group ${no}`, r.pos, "invalid-group");
+    r.skip(r.wireType, no, ctx.maxDepth - depth);
+  },
   tooDeep(r: BinaryReader, ctx: ReadContext): never {
     throw new WireError(`messages nested deeper than ${ctx.maxDepth}`, r.pos, "too-deep");
   },

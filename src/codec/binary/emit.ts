@@ -130,16 +130,19 @@ function zeroLiteral(f: DescField): string | undefined {
     case "enum":
       return f.presence === "implicit" ? "0" : undefined;
     case "scalar":
-      if (f.presence !== "implicit") return undefined;
-      switch (f.scalar) {
-        case ScalarType.STRING: return '""';
-        case ScalarType.BYTES: return "new Uint8Array(0)";
-        case ScalarType.BOOL: return "false";
-        case ScalarType.INT64: case ScalarType.UINT64: case ScalarType.FIXED64: case ScalarType.SFIXED64: case ScalarType.SINT64: return "0n";
-        default: return "0";
-      }
+      return f.presence === "implicit" ? scalarZero(f.scalar) : undefined;
     default:
       return undefined;
+  }
+}
+
+function scalarZero(t: ScalarType): string {
+  switch (t) {
+    case ScalarType.STRING: return '""';
+    case ScalarType.BYTES: return "new Uint8Array(0)";
+    case ScalarType.BOOL: return "false";
+    case ScalarType.INT64: case ScalarType.UINT64: case ScalarType.FIXED64: case ScalarType.SFIXED64: case ScalarType.SINT64: return "0n";
+    default: return "0";
   }
 }
 
@@ -274,10 +277,63 @@ function decodeCases(f: DescField, names: EmitNames): DecodeCase[] {
       }
       break;
     case "map":
-      add(tagOf(no, WireType.LengthDelimited), [`${rtName(names)}.readMapEntry(m, ${q(f.localName)}, ${names.field(f)}, r, depth, ctx);`]);
+      // Closed enum values: the reflective reader keeps an entry with an unknown number as an unknown field.
+      if (f.elementKind === "enum" && !f.enum.open) add(tagOf(no, WireType.LengthDelimited), [`${rtName(names)}.readMapEntry(m, ${q(f.localName)}, ${names.field(f)}, r, depth, ctx);`]);
+      else add(tagOf(no, WireType.LengthDelimited), mapEntryDecode(f, names));
       break;
   }
   return out;
+}
+
+/**
+ * Reads one map entry, a message of its own (one level deeper) of key 1 and value 2, either of
+ * which may be missing (then the zero value) or repeated (the last wins; message values merge).
+ */
+function mapEntryDecode(f: DescField & { fieldKind: "map" }, names: EmitNames): string[] {
+  const rt = rtName(names);
+  let valueTag: number;
+  let value: string[];
+  let init: string;
+  switch (f.elementKind) {
+    case "scalar":
+      valueTag = tagOf(2, scalarWireType(f.scalar));
+      value = [`v = ${readExpr(f, f.scalar, names)};`];
+      // In TypeScript, `new Uint8Array(0)` would be typed too narrowly for the arrays the reader returns.
+      init = f.scalar === ScalarType.BYTES && names.types ? "new Uint8Array(0) as Uint8Array" : scalarZero(f.scalar);
+      break;
+    case "enum":
+      valueTag = tagOf(2, WireType.Varint);
+      value = [`v = ${enumValue(f.enum, "r.int32()", names)};`];
+      init = enumValue(f.enum, String(f.enum.values[0]?.number ?? 0), names);
+      break;
+    case "message": {
+      // A missing value is an empty message; a repeated one merges into the same message.
+      const c = names.codec(f.message);
+      valueTag = tagOf(2, WireType.LengthDelimited);
+      value = ["const n = r.length();", `${c}.decode(r, r.pos + n, depth + 2, v, ctx, 0);`];
+      init = `${c}.create()`;
+      break;
+    }
+  }
+  const skip = `${rt}.skipEntryField(r, t, at, depth + 1, ctx);`;
+  return [
+    `if (depth + 1 > ctx.maxDepth) ${rt}.tooDeep(r, ctx);`,
+    "const len = r.length();",
+    "const e = r.pos + len;",
+    "r.end = e;",
+    `let k = ${scalarZero(f.mapKey)};`,
+    `let v = ${init};`,
+    "while (r.pos < e) {",
+    "  const at = r.pos;",
+    "  const t = r.rawTag();",
+    `  if (t === ${tagOf(1, scalarWireType(f.mapKey))}) k = ${readExpr(f, f.mapKey, names)};`,
+    ...(value.length === 1
+      ? [`  else if (t === ${valueTag}) ${value[0]}`, `  else ${skip}`]
+      : [`  else if (t === ${valueTag}) {`, ...value.map((l) => `    ${l}`), `  } else ${skip}`]),
+    "}",
+    "r.end = end;",
+    `${prop("m", f.localName)}.set(k, v);`,
+  ];
 }
 
 /** A condition that is true when an implicit-presence scalar holds a non-zero value (-0.0 counts as set). */
@@ -300,6 +356,16 @@ function emitEncode(desc: DescMessage, names: EmitNames): string[] {
   for (const f of desc.fieldsByNumber) body.push(...encodeField(f, names));
   body.push(`if (unknown && m.$unknown !== undefined) ${rtName(names)}.writeUnknownFields(w, m.$unknown);`);
   return body;
+}
+
+/** The bytes one value of a fixed-width scalar type takes on the wire; undefined for varints of varying size. */
+function fixedSize(t: ScalarType): number | undefined {
+  switch (t) {
+    case ScalarType.DOUBLE: case ScalarType.FIXED64: case ScalarType.SFIXED64: return 8;
+    case ScalarType.FLOAT: case ScalarType.FIXED32: case ScalarType.SFIXED32: return 4;
+    case ScalarType.BOOL: return 1;
+    default: return undefined;
+  }
 }
 
 function writeValue(scalar: ScalarType | "enum", v: string): string {
@@ -342,12 +408,32 @@ function encodeField(f: DescField, names: EmitNames): string[] {
       }
       const scalar: ScalarType | "enum" = f.elementKind === "enum" ? "enum" : f.scalar;
       if (f.packed) {
-        return ifSet("v.length !== 0", [`w.uint32(${tagOf(no, WireType.LengthDelimited)});`, "w.fork();", `for (let i = 0; i < v.length; i++) ${writeValue(scalar, at)}`, "w.join();"]);
+        const tag = `w.uint32(${tagOf(no, WireType.LengthDelimited)});`;
+        const loop = `for (let i = 0; i < v.length; i++) ${writeValue(scalar, at)}`;
+        // Fixed-width values: the length is known up front, so no fork() and join().
+        const size = scalar === "enum" ? undefined : fixedSize(scalar);
+        if (size !== undefined) return ifSet("v.length !== 0", [tag, `w.uint32(v.length * ${size});`, loop]);
+        return ifSet("v.length !== 0", [tag, "w.fork();", loop, "w.join();"]);
       }
       const wt = scalar === "enum" ? WireType.Varint : scalarWireType(scalar);
       return ifSet("v.length !== 0", ["for (let i = 0; i < v.length; i++) {", `  w.uint32(${tagOf(no, wt)});`, `  ${writeValue(scalar, at)}`, "}"]);
     }
-    case "map":
-      return ifSet("v.size !== 0", [`${rtName(names)}.writeField(w, ${names.field(f)}, v, unknown, false);`]);
+    case "map": {
+      // Key and value are written even when zero, as protoc does.
+      let value: string[];
+      switch (f.elementKind) {
+        case "scalar":
+          value = [`w.uint32(${tagOf(2, scalarWireType(f.scalar))});`, writeValue(f.scalar, "e")];
+          break;
+        case "enum":
+          value = [`w.uint32(${tagOf(2, WireType.Varint)});`, "w.int32(e);"];
+          break;
+        case "message":
+          value = [`w.uint32(${tagOf(2, WireType.LengthDelimited)});`, "w.fork();", `${names.codec(f.message)}.encode(e, w, unknown);`, "w.join();"];
+          break;
+      }
+      const entry = [`w.uint32(${tagOf(no, WireType.LengthDelimited)});`, "w.fork();", `w.uint32(${tagOf(1, scalarWireType(f.mapKey))});`, writeValue(f.mapKey, "k"), ...value, "w.join();"];
+      return ifSet("v.size !== 0", ["for (const [k, e] of v) {", ...entry.map((l) => `  ${l}`), "}"]);
+    }
   }
 }

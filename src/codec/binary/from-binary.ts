@@ -15,6 +15,12 @@ export interface BinaryReadOptions {
   readUnknownFields?: boolean;
   /** How deep messages and groups may nest. Default 100. */
   maxDepth?: number;
+  /**
+   * Bytes fields become views into the input instead of copies. Default false. Faster for large
+   * values, but the message then shares the input's memory: a later change to the input shows in
+   * the message, and the message keeps the whole input alive.
+   */
+  aliasBytes?: boolean;
 }
 
 const defaultContext: ReadContext = { unknown: true, maxDepth: 100 };
@@ -28,14 +34,20 @@ function context(options: BinaryReadOptions | undefined): ReadContext {
 export function fromBinary<T extends Message = Message>(desc: GenMessage<T>, bytes: Uint8Array, options?: BinaryReadOptions): T {
   const codec = codecFor(desc);
   const msg = codec.create() as T;
-  codec.decode(new BinaryReader(bytes), bytes.length, 0, msg, context(options), 0);
+  codec.decode(reader(bytes, options), bytes.length, 0, msg, context(options), 0);
   return msg;
 }
 
 /** Decodes the binary format into an existing message, merging as protobuf specifies (later singular values win, lists append, messages merge). */
 export function mergeFromBinary<T extends Message = Message>(desc: GenMessage<T>, msg: NoInfer<T>, bytes: Uint8Array, options?: BinaryReadOptions): T {
-  codecFor(desc).decode(new BinaryReader(bytes), bytes.length, 0, msg, context(options), 0);
+  codecFor(desc).decode(reader(bytes, options), bytes.length, 0, msg, context(options), 0);
   return msg;
+}
+
+function reader(bytes: Uint8Array, options: BinaryReadOptions | undefined): BinaryReader {
+  const r = new BinaryReader(bytes);
+  if (options?.aliasBytes === true) r.aliasBytes = true;
+  return r;
 }
 
 /**

@@ -229,9 +229,26 @@ const structCodec: GenCodec<Struct> = defineCodec(StructSchema, {
       const at = r.pos;
       const tag = r.rawTag();
       switch (tag) {
-        case 10: // fields
-          rt.readMapEntry(m, "fields", StructSchema.fields[0]!, r, depth, ctx);
+        case 10: { // fields
+          if (depth + 1 > ctx.maxDepth) rt.tooDeep(r, ctx);
+          const len = r.length();
+          const e = r.pos + len;
+          r.end = e;
+          let k = "";
+          let v = valueCodec.create();
+          while (r.pos < e) {
+            const at = r.pos;
+            const t = r.rawTag();
+            if (t === 10) k = rt.readString(r, true, "google.protobuf.Struct.fields");
+            else if (t === 18) {
+              const n = r.length();
+              valueCodec.decode(r, r.pos + n, depth + 2, v, ctx, 0);
+            } else rt.skipEntryField(r, t, at, depth + 1, ctx);
+          }
+          r.end = end;
+          m.fields.set(k, v);
           break;
+        }
         default:
           if (rt.readFieldSlow(StructSchema, m, r, tag, at, depth, ctx, groupNo)) {
             r.end = savedEnd;
@@ -247,7 +264,17 @@ const structCodec: GenCodec<Struct> = defineCodec(StructSchema, {
     let v;
     v = m.fields;
     if (v !== undefined && v !== null && v.size !== 0) {
-      rt.writeField(w, StructSchema.fields[0]!, v, unknown, false);
+      for (const [k, e] of v) {
+        w.uint32(10);
+        w.fork();
+        w.uint32(10);
+        w.string(k);
+        w.uint32(18);
+        w.fork();
+        valueCodec.encode(e, w, unknown);
+        w.join();
+        w.join();
+      }
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },

@@ -1,0 +1,61 @@
+// Bytes fields: copies with buffers of their own by default (small and large values, singular,
+// repeated, map values, oneof members); views into the input with the aliasBytes option.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { codecVariants } from "../../fixtures/load.js";
+import { create, fromBinary, toBinary } from "../../../src/index.js";
+import type { Message } from "../../../src/reflect/message.js";
+
+type M = Message & Record<string, unknown>;
+
+const pattern = (n: number, seed: number) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed) & 0xff);
+
+for (const v of codecVariants) {
+  const msg = (n: string) => v.msg("p3", n);
+
+  /** Every bytes value of the decoded messages, with the value it must hold. */
+  function decodeAll(options?: { aliasBytes?: boolean }) {
+    const small = pattern(10, 1);
+    const large = pattern(5000, 2);
+    const values: [Uint8Array, Uint8Array][] = [];
+    const inputs: Uint8Array[] = [];
+    const scalars = msg("fx.p3.Scalars");
+    const s = toBinary(scalars, create(scalars, { fBytes: large })).slice();
+    values.push([fromBinary<M>(scalars, s, options).fBytes as Uint8Array, large]);
+    inputs.push(s);
+    const packed = msg("fx.p3.Packed");
+    const p = toBinary(packed, create(packed, { fBytes: [small, large] })).slice();
+    const list = fromBinary<M>(packed, p, options).fBytes as Uint8Array[];
+    values.push([list[0]!, small], [list[1]!, large]);
+    inputs.push(p);
+    const maps = msg("fx.p3.Maps");
+    const m = toBinary(maps, create(maps, { stringBytes: new Map([["k", large]]) })).slice();
+    values.push([(fromBinary<M>(maps, m, options).stringBytes as Map<string, Uint8Array>).get("k")!, large]);
+    inputs.push(m);
+    const oneofs = msg("fx.p3.Oneofs");
+    const o = toBinary(oneofs, create(oneofs, { kind: { case: "oBytes", value: small } })).slice();
+    values.push([(fromBinary<M>(oneofs, o, options).kind as { value: Uint8Array }).value, small]);
+    inputs.push(o);
+    return { values, inputs };
+  }
+
+  test(`${v.name}: decoded bytes are copies with buffers of their own`, () => {
+    const { values, inputs } = decodeAll();
+    for (const [got, want] of values) {
+      assert.deepEqual(got, want);
+      assert.equal(got.byteOffset, 0);
+      assert.equal(got.buffer.byteLength, want.length, "a buffer of its own");
+      assert.ok(!inputs.some((i) => i.buffer === got.buffer));
+    }
+    for (const i of inputs) i.fill(0);
+    for (const [got, want] of values) assert.deepEqual(got, want, "unchanged when the input changes");
+  });
+
+  test(`${v.name}: with aliasBytes, decoded bytes are views into the input`, () => {
+    const { values, inputs } = decodeAll({ aliasBytes: true });
+    for (const [got, want] of values) {
+      assert.deepEqual(got, want);
+      assert.ok(inputs.some((i) => i.buffer === got.buffer));
+    }
+  });
+}
