@@ -7,6 +7,7 @@ import { defaultProtoPaths } from "./default-proto-path.js";
 import { errnoText } from "./errno.js";
 import { decode, decodeRaw, type CodecResult } from "./decode.js";
 import { encode } from "./encode.js";
+import { runGenerators } from "./generate.js";
 import type { ReadSetFile } from "./file-database.js";
 import { nodeArgsEnv } from "./node-env.js";
 import type { CliOptions } from "./options.js";
@@ -65,8 +66,16 @@ export async function runCli(argv: readonly string[], io: CliIo, env: CliEnv = d
     error(`${EXECUTABLE_NAME}: ${what} is not available yet.`);
     return 1;
   };
-  const missing = unavailableBeforeDescriptorSet(o);
-  if (missing) return unavailable(missing);
+  if (o.outputs.length > 0) {
+    const first = o.outputs[0]!;
+    if (!schema.requestFiles) return unavailable(`generating code from --descriptor_set_in (${first.flag}, plugin ${first.plugin})`);
+    const code = runGenerators(o, schema.requestFiles(), {
+      writeStderr: (t) => io.writeStderr(t),
+      ...(env.writeFile ? { writeFile: env.writeFile } : {}),
+    });
+    if (code !== 0) return code;
+  }
+  if (o.dependencyOut !== "") return unavailable("writing dependency files (--dependency_out)");
   if (o.descriptorSetOut !== "") {
     if (!schema.descriptorSet) return unavailable("writing descriptor sets from --descriptor_set_in (--descriptor_set_out)");
     const written = writeDescriptorSet(o.descriptorSetOut, schema.descriptorSet, env.writeFile ?? writeFileSync);
@@ -102,14 +111,6 @@ async function runCodec(o: CliOptions, schema: Schema, io: CliIo): Promise<numbe
   if (result.stderr) io.writeStderr(result.stderr);
   if (result.stdout.length > 0) io.writeStdout(result.stdout);
   return result.code;
-}
-
-/** What protoc does before writing the descriptor set that protoforge cannot do yet; undefined when nothing. */
-function unavailableBeforeDescriptorSet(o: CliOptions): string | undefined {
-  const first = o.outputs[0];
-  if (first) return `generating code (${first.flag}, plugin ${first.plugin})`;
-  if (o.dependencyOut !== "") return "writing dependency files (--dependency_out)";
-  return undefined;
 }
 
 let setDesc: ReturnType<typeof bootDescriptorFile>["messages"][number] | undefined;

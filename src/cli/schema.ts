@@ -1,5 +1,6 @@
 import { compile } from "../compiler/compile.js";
-import type { FileDescriptorProto } from "../reflect/descriptor-types.js";
+import type { DescriptorProto, FieldDescriptorProto, FileDescriptorProto } from "../reflect/descriptor-types.js";
+import { protoCamelCase } from "../reflect/names.js";
 import type { DescFile, DescMessage } from "../reflect/descriptors.js";
 import type { Registry } from "../reflect/registry.js";
 import { DescriptorPool, type FindFileProto } from "./descriptor-pool.js";
@@ -23,6 +24,21 @@ export interface Schema {
    * from --descriptor_set_in only (writing those is not available yet).
    */
   readonly descriptorSet?: readonly FileDescriptorProto[];
+  /**
+   * The files of a CodeGeneratorRequest, as protoc's plugin host builds them; undefined when the
+   * inputs came from --descriptor_set_in only (generating code from those is not available yet).
+   */
+  readonly requestFiles?: () => RequestFiles;
+}
+
+/** The descriptor parts of a CodeGeneratorRequest. */
+export interface RequestFiles {
+  /** The input files (virtual paths), in command-line order, repeats kept. */
+  readonly fileToGenerate: readonly string[];
+  /** Every file, depth-first post-order, with source info and json_name; source-retention options stripped from the files to generate. */
+  readonly protoFile: readonly FileDescriptorProto[];
+  /** The files to generate, deduplicated, with all options. */
+  readonly sourceFileDescriptors: readonly FileDescriptorProto[];
 }
 
 /** A schema, or the exit code after the errors have been printed. */
@@ -132,7 +148,43 @@ function compileSchema(options: CliOptions, inputs: readonly string[], sourceTre
   }
   // Without --include_imports protoc writes only the inputs, in the order they have with imports.
   const descriptorSet = options.includeImports ? result.files : result.files.filter((f) => inputs.includes(f.name ?? ""));
-  return { ok: true, schema: { ...poolSchema(pool, files, undefined), descriptorSet } };
+  const readFile = (name: string) => {
+    const opened = sourceTree.open(name);
+    return opened.ok ? opened.bytes : undefined;
+  };
+  let request: RequestFiles | undefined;
+  const requestFiles = () => (request ??= buildRequestFiles(inputs, readFile));
+  return { ok: true, schema: { ...poolSchema(pool, files, undefined), descriptorSet, requestFiles } };
+}
+
+/**
+ * protoc's plugin host: every file with source info and json_name (CopySourceCodeInfoTo,
+ * CopyJsonNameTo); the files to generate without source-retention options in proto_file, with
+ * them in source_file_descriptors; dependencies always keep them.
+ */
+function buildRequestFiles(inputs: readonly string[], readFile: (name: string) => Uint8Array | undefined): RequestFiles {
+  const run = (retainOptions: boolean) => {
+    const r = compile({ files: inputs, readFile, includeImports: true, includeSourceInfo: true, retainOptions });
+    if (!r.ok) throw new Error(`recompiling for a CodeGeneratorRequest failed: ${r.diagnostics.map((d) => d.message).join("; ")}`);
+    return r.files.map(withJsonNames);
+  };
+  const stripped = run(false);
+  const retained = run(true);
+  const toGenerate = new Set(inputs);
+  const protoFile = stripped.map((f, i) => (toGenerate.has(f.name ?? "") ? f : retained[i]!));
+  const sourceFileDescriptors = retained.filter((f) => toGenerate.has(f.name ?? ""));
+  return { fileToGenerate: [...inputs], protoFile, sourceFileDescriptors };
+}
+
+function withJsonNames(file: FileDescriptorProto): FileDescriptorProto {
+  const field = (f: FieldDescriptorProto): FieldDescriptorProto => (f.jsonName !== undefined ? f : { ...f, jsonName: protoCamelCase(f.name ?? "") });
+  const message = (m: DescriptorProto): DescriptorProto => ({
+    ...m,
+    field: m.field.map(field),
+    extension: m.extension.map(field),
+    nestedType: m.nestedType.map(message),
+  });
+  return { ...file, messageType: file.messageType.map(message), extension: file.extension.map(field) };
 }
 
 /**

@@ -45,3 +45,10 @@ test("address book: add people to a file, then list them", () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("dynamic compilation: a .proto compiled at run time encodes and decodes an address book", () => {
+  const out = run("roundtrip/roundtrip.mjs");
+  assert.match(out, /^encoded 120 bytes: 0a640a0c416461204c6f76656c616365/);
+  assert.match(out, /balance_micros: -9007199254740993\n/);
+  assert.match(out, /round trip OK: the decoded message equals the original\n$/);
+});
