@@ -48,3 +48,26 @@ export function copyBytes(src: Uint8Array, start: number, end: number): Uint8Arr
   }
   return out;
 }
+
+/** Copies of this size or more are made in memory that is not zero-filled first. */
+const LARGE_COPY = 4096;
+
+/**
+ * A copy of `src[start..end)` in a plain Uint8Array with a buffer of its own, whatever `src` is
+ * (`slice()` would not do: on a Node Buffer it returns a view of the same memory, not a copy).
+ */
+export function ownCopy(src: Uint8Array, start: number, end: number): Uint8Array {
+  const n = end - start;
+  if (n >= LARGE_COPY) {
+    const out = allocUnzeroed(n);
+    out.set(src.subarray(start, end));
+    return out;
+  }
+  const out = new Uint8Array(n);
+  if (n < 32) {
+    for (let i = 0; i < n; i++) out[i] = src[start + i]!;
+  } else {
+    out.set(src.subarray(start, end));
+  }
+  return out;
+}

@@ -2,7 +2,7 @@ import { WireError } from "./errors.js";
 import { WireType } from "./wire-type.js";
 import { utf8Decode } from "./utf8.js";
 import { joinInt64, joinUint64 } from "./int64.js";
-import { allocUnzeroed } from "./alloc.js";
+import { ownCopy } from "./alloc.js";
 
 // Floating-point values are assembled as 32-bit words (host byte order) in a scratch buffer: a
 // DataView would be faster per value, but making one for each input costs more than it saves.
@@ -13,10 +13,6 @@ const scratchFloat64 = new Float64Array(scratch);
 /** The index in `scratch32` of the low word of a double. */
 const LO = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 0 : 1;
 const HI = 1 - LO;
-
-/** Byte strings of this size or more are copied into memory that is not zero-filled first. */
-const LARGE_BYTES = 4096;
-
 
 /** How deep groups may nest while a group is skipped. */
 export const DEFAULT_SKIP_DEPTH = 100;
@@ -284,12 +280,15 @@ export class BinaryReader {
 
   /** Reads a length-delimited value and returns a copy of its bytes, with a buffer of its own (or a view: see aliasBytes). */
   bytes(): Uint8Array {
-    const view = this.bytesView();
-    if (this.aliasBytes) return view;
-    if (view.length < LARGE_BYTES) return view.slice();
-    const out = allocUnzeroed(view.length);
-    out.set(view);
-    return out;
+    const len = this.length();
+    const start = this.pos;
+    this.pos += len;
+    return this.aliasBytes ? this.buf.subarray(start, start + len) : ownCopy(this.buf, start, start + len);
+  }
+
+  /** A copy of the input's bytes `[start, end)`, with a buffer of its own (for unknown fields). */
+  copy(start: number, end: number): Uint8Array {
+    return ownCopy(this.buf, start, end);
   }
 
   /**

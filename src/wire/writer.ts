@@ -17,6 +17,10 @@ function invalid(type: string, value: unknown): never {
 /** Strings longer than this (in UTF-16 units) are measured before they are written, rather than given three bytes a unit. */
 const MAX_RESERVED_STRING = 64 * 1024;
 
+/** A buffer of at most this size is handed out in pieces by finishShared(). */
+const SLAB_SIZE = 64 * 1024;
+/** finishShared() hands out views of values smaller than this; it copies larger ones. */
+const MAX_SHARED = 4 * 1024;
 
 /**
  * Writes the binary wire format into one growable buffer.
@@ -28,6 +32,8 @@ export class BinaryWriter {
   private buf: Uint8Array;
   /** A view of `buf` for fixed-width values (one store each, little-endian whatever the host). */
   private view: DataView;
+  /** Where the value being written starts in `buf`; the bytes before it were handed out by finishShared(). */
+  private start = 0;
   private pos = 0;
   private readonly forks: number[] = [];
 
@@ -38,7 +44,7 @@ export class BinaryWriter {
 
   /** Bytes written so far. */
   get length(): number {
-    return this.pos;
+    return this.pos - this.start;
   }
 
   /** The size of the buffer currently allocated. */
@@ -49,37 +55,67 @@ export class BinaryWriter {
   /** Returns a copy of the bytes written and resets the writer for reuse. */
   finish(): Uint8Array {
     if (this.forks.length > 0) throw new WireError("finish() called with an unjoined fork()", -1, "misuse");
-    const out = this.buf.slice(0, this.pos);
-    this.pos = 0;
+    const out = this.buf.slice(this.start, this.pos);
+    this.pos = this.start;
     return out;
   }
 
   /**
-   * Like finish(), but a small result may be a view into a shared slab (see alloc.ts): much
-   * cheaper to allocate; its `.buffer` holds other data too.
+   * Like finish(), but a small result is a view of the writer's buffer, whose bytes are left to
+   * the caller (the next value is written after them, or into a new buffer): nothing is copied.
+   * Such a view's `.buffer` holds other values too, as with Node's Buffer.allocUnsafe.
    */
   finishShared(): Uint8Array {
     if (this.forks.length > 0) throw new WireError("finish() called with an unjoined fork()", -1, "misuse");
-    const out = copyBytes(this.buf, 0, this.pos);
-    this.pos = 0;
+    const n = this.pos - this.start;
+    // A buffer grown for a large value stays the writer's own (and warm): such results are copied.
+    if (n >= MAX_SHARED || this.buf.length > SLAB_SIZE) {
+      const out = copyBytes(this.buf, this.start, this.pos);
+      this.pos = this.start;
+      return out;
+    }
+    const out = this.buf.subarray(this.start, this.pos);
+    const next = (this.pos + 7) & ~7; // keep views 8-byte aligned
+    if (next + MAX_SHARED > this.buf.length) this.replaceBuffer(new Uint8Array(SLAB_SIZE), 0);
+    else this.start = this.pos = next;
     return out;
   }
 
   /** Discards everything written (and any open forks). */
   reset(): void {
-    this.pos = 0;
+    this.pos = this.start;
     if (this.forks.length > 0) this.forks.length = 0;
   }
 
   private ensure(n: number): void {
     const need = this.pos + n;
     if (need <= this.buf.length) return;
-    let cap = this.buf.length * 2;
-    while (cap < need) cap *= 2;
+    // A buffer transferred elsewhere (postMessage of a finishShared() result's .buffer) is detached.
+    if (this.buf.length === 0) {
+      if (this.pos !== this.start) throw new WireError("the writer's buffer was detached while writing", -1, "misuse");
+      this.replaceBuffer(new Uint8Array(Math.max(SLAB_SIZE, n)), 0);
+      return;
+    }
+    // The value being written moves to the start of a new buffer, open forks with it: a new slab
+    // where it fits, else a larger buffer of the writer's own.
+    const used = this.pos - this.start;
+    let cap = SLAB_SIZE;
+    if (used + n > SLAB_SIZE) {
+      cap = Math.max(this.buf.length, SLAB_SIZE) * 2;
+      while (cap < used + n) cap *= 2;
+    }
     const next = new Uint8Array(cap);
-    next.set(this.buf.subarray(0, this.pos));
-    this.buf = next;
-    this.view = new DataView(next.buffer);
+    next.set(this.buf.subarray(this.start, this.pos));
+    const forks = this.forks;
+    for (let i = 0; i < forks.length; i++) forks[i]! -= this.start;
+    this.replaceBuffer(next, used);
+  }
+
+  private replaceBuffer(buf: Uint8Array, pos: number): void {
+    this.buf = buf;
+    this.view = new DataView(buf.buffer);
+    this.start = 0;
+    this.pos = pos;
   }
 
   /** Writes a tag: field number and wire type. */
@@ -274,16 +310,19 @@ export class BinaryWriter {
 
   /** Ends the value started by the last fork(), writing its length in front of it. */
   join(): this {
-    const start = this.forks.pop();
-    if (start === undefined) throw new WireError("join() without fork()", -1, "misuse");
-    const payloadStart = start + 1;
-    const len = this.pos - payloadStart;
+    const forks = this.forks;
+    if (forks.length === 0) throw new WireError("join() without fork()", -1, "misuse");
+    let start = forks[forks.length - 1]!;
+    const len = this.pos - start - 1;
     if (len < 0x80) {
+      forks.pop();
       this.buf[start] = len;
       return this;
     }
     const extra = varintSize32(len) - 1;
-    this.ensure(extra);
+    this.ensure(extra); // may move the value, and its forks, to a new buffer
+    start = forks.pop()!;
+    const payloadStart = start + 1;
     this.buf.copyWithin(payloadStart + extra, payloadStart, this.pos);
     const end = this.pos + extra;
     this.pos = start;

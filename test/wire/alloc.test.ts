@@ -44,3 +44,57 @@ test("a valid U+FFFD in the input is not mistaken for invalid UTF-8", () => {
   assert.equal(utf8Decode(new Uint8Array([0x61, 0xff, 0x62]), 0, 3, true), undefined);
   assert.equal(utf8Decode(new Uint8Array([0x61, 0xff, 0x62]), 0, 3, false), "a\uFFFDb");
 });
+
+/** Writes a value of about `size` bytes: nested forks, strings and bytes (the same calls give the same bytes). */
+function writeValue(w: BinaryWriter, size: number, seed: number): void {
+  w.uint32(seed).fork();
+  w.string("x".repeat(size % 50)).fork();
+  w.bytes(new Uint8Array(size).fill(seed & 0xff));
+  w.join().uint32(size).join().double(seed / 3);
+}
+
+test("finishShared: views never overlap or change, whatever the sizes; growth moves open forks along", () => {
+  let seed = 1;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const w = new BinaryWriter();
+  const kept: [Uint8Array, Uint8Array][] = [];
+  for (let i = 0; i < 3000; i++) {
+    const r = rnd();
+    const size = r < 0.7 ? Math.floor(rnd() * 100) : r < 0.95 ? Math.floor(rnd() * 6000) : Math.floor(rnd() * 100000);
+    const expected = new BinaryWriter();
+    writeValue(expected, size, i);
+    writeValue(w, size, i);
+    const out = w.finishShared();
+    assert.deepEqual(out, expected.finish(), `value ${i} of ${size} bytes`);
+    kept.push([out, out.slice()]);
+  }
+  for (const [out, copy] of kept) assert.deepEqual(out, copy);
+});
+
+test("finishShared: a result whose buffer was transferred away does not break the writer", () => {
+  const w = new BinaryWriter();
+  w.string("first");
+  w.finishShared(); // the writer moves on to a new buffer
+  w.string("second");
+  const a = w.finishShared();
+  structuredClone(a.buffer, { transfer: [a.buffer as ArrayBuffer] }); // detaches the writer's buffer
+  assert.equal(a.byteLength, 0);
+  w.string("second").fork().uint32(300).join();
+  const b = w.finishShared();
+  const expected = new BinaryWriter();
+  expected.string("second").fork().uint32(300).join();
+  assert.deepEqual(b, expected.finish());
+});
+
+test("finish() and reset() after finishShared() see only the value being written", () => {
+  const w = new BinaryWriter();
+  w.uint32(1);
+  const a = w.finishShared();
+  w.uint32(2);
+  assert.equal(w.length, 1);
+  w.reset();
+  assert.equal(w.length, 0);
+  w.uint32(3);
+  assert.deepEqual([...w.finish()], [3]);
+  assert.deepEqual([...a], [1]);
+});

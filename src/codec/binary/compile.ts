@@ -30,7 +30,7 @@ export const codecRuntime = {
     return s;
   },
   unknownVarint(m: Message, no: number, r: BinaryReader, at: number, ctx: ReadContext): void {
-    if (ctx.unknown) pushUnknown(m, no, WireType.Varint, r.buf.slice(at, r.pos));
+    if (ctx.unknown) pushUnknown(m, no, WireType.Varint, r.copy(at, r.pos));
   },
   /** Skips a field of a map entry other than its key and value (`at`: where the tag starts). */
   skipEntryField(r: BinaryReader, tag: number, at: number, depth: number, ctx: ReadContext): void {

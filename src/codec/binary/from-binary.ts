@@ -81,8 +81,9 @@ export function readMessage(desc: DescMessage, msg: Message, r: BinaryReader, en
 export function readOtherField(desc: DescMessage, fields: Record<string, unknown>, r: BinaryReader, no: number, wt: WireType, depth: number, ctx: ReadContext): void {
   const field = desc.field(no);
   if (field !== undefined && readField(fields, field, r, wt, depth, ctx)) return;
-  const data = r.skip(wt, no, ctx.maxDepth - depth);
-  if (ctx.unknown) pushUnknown(fields as unknown as Message, no, wt, data.slice());
+  const start = r.pos;
+  r.skip(wt, no, ctx.maxDepth - depth);
+  if (ctx.unknown) pushUnknown(fields as unknown as Message, no, wt, r.copy(start, r.pos));
 }
 
 /**
@@ -190,7 +191,7 @@ function isKnownEnumValue(e: DescEnum, v: number): boolean {
 
 /** A closed enum's unknown number goes to the unknown fields, as its original varint. */
 function storeUnknownEnum(target: Record<string, unknown>, field: DescField | DescExtension, r: BinaryReader, at: number, ctx: ReadContext): void {
-  if (ctx.unknown) pushUnknown(target as unknown as Message, field.number, WireType.Varint, r.buf.slice(at, r.pos));
+  if (ctx.unknown) pushUnknown(target as unknown as Message, field.number, WireType.Varint, r.copy(at, r.pos));
 }
 
 function readListElement(
@@ -291,7 +292,7 @@ export function readMapEntry(target: Record<string, unknown>, key: string, field
   if (unknownEnum) {
     if (!ctx.unknown) return;
     // An entry whose closed-enum value is unknown is kept whole as an unknown field.
-    pushUnknown(target as unknown as Message, field.number, WireType.LengthDelimited, r.buf.slice(entryStart, end));
+    pushUnknown(target as unknown as Message, field.number, WireType.LengthDelimited, r.copy(entryStart, end));
     return;
   }
   k ??= scalarZeroValue(field.mapKey);

@@ -51,6 +51,22 @@ for (const v of codecVariants) {
     for (const [got, want] of values) assert.deepEqual(got, want, "unchanged when the input changes");
   });
 
+  test(`${v.name}: from a Node Buffer, bytes and unknown fields are plain copies too (a Buffer's slice() is a view)`, () => {
+    const scalars = msg("fx.p3.Scalars");
+    const value = pattern(40, 3);
+    const input = Buffer.from(toBinary(scalars, create(scalars, { fBytes: value })));
+    const got = fromBinary<M>(scalars, input).fBytes as Uint8Array;
+    // Decoded as another type, field 12 is unknown.
+    const unknown = fromBinary(msg("fx.p3.Oneofs"), input).$unknown![0]!.data;
+    assert.equal(got.constructor, Uint8Array);
+    assert.equal(unknown.constructor, Uint8Array);
+    assert.notEqual(got.buffer, input.buffer);
+    assert.notEqual(unknown.buffer, input.buffer);
+    input.fill(0);
+    assert.deepEqual(got, value);
+    assert.deepEqual(unknown.subarray(1), value);
+  });
+
   test(`${v.name}: with aliasBytes, decoded bytes are views into the input`, () => {
     const { values, inputs } = decodeAll({ aliasBytes: true });
     for (const [got, want] of values) {
