@@ -3,10 +3,9 @@ import type { DescriptorProto, FieldDescriptorProto } from "../reflect/descripto
 import { createFileRegistry } from "../reflect/file-registry.js";
 import type { Message } from "../reflect/message.js";
 import type { Registry } from "../reflect/registry.js";
-import { scalarZeroValue } from "../reflect/scalar.js";
-import { createEmpty } from "../message/create.js";
 import { getSetValue, setFieldValue } from "../message/fields.js";
 import { forEachSubMessage } from "./deterministic.js";
+import { entryZeroValue } from "../message/fields.js";
 
 type FieldType = FieldDescriptorProto["type"];
 const TYPE_STRING: FieldType = 9;
@@ -197,23 +196,10 @@ export function completeMapEntries(desc: DescMessage, msg: Message, schema: Fait
     const key = field.message.field(1);
     const value = field.message.field(2);
     for (const entry of (getSetValue(msg, field) ?? []) as Message[]) {
-      if (key && getSetValue(entry, key) === undefined) setFieldValue(entry, key, defaultValue(key));
-      if (value && getSetValue(entry, value) === undefined) setFieldValue(entry, value, defaultValue(value));
+      if (key && getSetValue(entry, key) === undefined) setFieldValue(entry, key, entryZeroValue(key));
+      if (value && getSetValue(entry, value) === undefined) setFieldValue(entry, value, entryZeroValue(value));
     }
   }
   forEachSubMessage(desc, msg, (d, m) => completeMapEntries(d, m, schema, depth + 1));
 }
 
-/** The zero value of a scalar, the first value of an enum, an empty message. */
-function defaultValue(field: DescField): unknown {
-  switch (field.fieldKind) {
-    case "scalar":
-      return scalarZeroValue(field.scalar);
-    case "enum":
-      return field.enum.values[0]?.number ?? 0;
-    case "message":
-      return createEmpty(field.message);
-    default:
-      return undefined;
-  }
-}

@@ -11,7 +11,8 @@ import { INT32_MAX, parseFloatText, parseInteger, stringTokensValue, UINT64_MAX 
 import { TokenKind, type TokenTable } from "./token.js";
 
 /** Edition enum numbers protoc compares against (descriptor.proto's Edition). */
-export const Edition = { UNKNOWN: 0, PROTO2: 998, PROTO3: 999, E2023: 1000, E2024: 1001, UNSTABLE: 9999 } as const;
+export { Edition } from "../reflect/features.js";
+import { Edition } from "../reflect/features.js";
 
 /** A parsed string literal (adjacent literals concatenated). */
 export interface StringValue extends Span {

@@ -1,6 +1,7 @@
 import type { DescField, DescMessage } from "../reflect/descriptors.js";
 import { copyUnknownField, type Message, type OneofValue } from "../reflect/message.js";
 import type { GenMessage } from "../reflect/embedded-file.js";
+import { ownCopy } from "../wire/alloc.js";
 
 /** A deep copy of a message: nothing mutable (messages, lists, maps, bytes) is shared with the original. */
 export function clone<T extends Message = Message>(desc: GenMessage<T>, msg: NoInfer<T>): T {
@@ -39,6 +40,6 @@ function cloneValue(field: DescField, v: unknown, singular: boolean): unknown {
 
 function cloneElement(message: DescMessage | undefined, v: unknown): unknown {
   if (message) return clone(message, v as Message);
-  if (v instanceof Uint8Array) return v.slice();
+  if (v instanceof Uint8Array) return ownCopy(v, 0, v.length);
   return v;
 }

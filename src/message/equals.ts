@@ -1,4 +1,4 @@
-import type { DescField, DescMessage } from "../reflect/descriptors.js";
+import type { DescField } from "../reflect/descriptors.js";
 import type { Message, UnknownField } from "../reflect/message.js";
 import { getSetValue } from "./fields.js";
 import type { GenMessage } from "../reflect/embedded-file.js";

@@ -1,6 +1,7 @@
 import type { DescField, DescMessage } from "../reflect/descriptors.js";
 import type { Message, OneofValue } from "../reflect/message.js";
 import { isScalarZero, scalarZeroValue, type ScalarValue } from "../reflect/scalar.js";
+import { createEmpty } from "./create.js";
 
 type Fields = Record<string, unknown>;
 
@@ -98,4 +99,18 @@ export function fieldDefault(field: DescField): ScalarValue | undefined {
 /** Checks that `msg` is a message of type `desc`. */
 export function assertMessageType(desc: DescMessage, msg: Message): void {
   if (msg.$typeName !== desc.typeName) throw new TypeError(`expected a message of type ${desc.typeName}, got ${String(msg.$typeName)}`);
+}
+
+/** The value a map entry's missing key or value takes: the zero value, the first enum value, an empty message. */
+export function entryZeroValue(field: DescField): unknown {
+  switch (field.fieldKind) {
+    case "scalar":
+      return scalarZeroValue(field.scalar);
+    case "enum":
+      return field.enum.values[0]?.number ?? 0;
+    case "message":
+      return createEmpty(field.message);
+    default:
+      return undefined;
+  }
 }

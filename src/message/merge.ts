@@ -1,9 +1,10 @@
-import type { DescField, DescMessage } from "../reflect/descriptors.js";
+import type { DescField } from "../reflect/descriptors.js";
 import { copyUnknownField, type Message, type OneofValue } from "../reflect/message.js";
 import { clone } from "./clone.js";
 import { createEmpty } from "./create.js";
 import { getSetValue } from "./fields.js";
 import type { GenMessage } from "../reflect/embedded-file.js";
+import { ownCopy } from "../wire/alloc.js";
 
 /**
  * Merges `source` into `target` as protobuf specifies: set singular fields overwrite, lists are
@@ -60,5 +61,5 @@ function copy(field: DescField, v: unknown): unknown {
 }
 
 function copyScalar(v: unknown): unknown {
-  return v instanceof Uint8Array ? v.slice() : v;
+  return v instanceof Uint8Array ? ownCopy(v, 0, v.length) : v;
 }

@@ -2,6 +2,7 @@ import type { FeatureSet } from "./descriptor-types.js";
 
 /** Edition numbers (google.protobuf.Edition). */
 export const Edition = {
+  UNKNOWN: 0,
   LEGACY: 900,
   PROTO2: 998,
   PROTO3: 999,

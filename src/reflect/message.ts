@@ -1,4 +1,5 @@
 import type { WireType } from "../wire/wire-type.js";
+import { ownCopy } from "../wire/alloc.js";
 
 /**
  * A field the decoder did not know, kept so it can be written back unchanged: `data` holds the
@@ -18,7 +19,7 @@ export interface UnknownField {
 
 /** A copy of an unknown field, sharing nothing with the original. */
 export function copyUnknownField(u: UnknownField): UnknownField {
-  const c: UnknownField = { no: u.no, wireType: u.wireType, data: u.data.slice() };
+  const c: UnknownField = { no: u.no, wireType: u.wireType, data: ownCopy(u.data, 0, u.data.length) };
   if (u.ext) c.ext = true;
   return c;
 }

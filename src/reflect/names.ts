@@ -12,7 +12,7 @@ export function protoCamelCase(name: string): string {
     if (c === "_") {
       upperNext = true;
     } else if (upperNext) {
-      out += c.toUpperCase();
+      out += c >= "a" && c <= "z" ? c.toUpperCase() : c;
       upperNext = false;
     } else {
       out += c;

@@ -2,7 +2,6 @@ import type { DescExtension, DescField, DescMessage, ElementInfo } from "../../r
 import type { MapKey, Message } from "../../reflect/message.js";
 import type { Registry } from "../../reflect/registry.js";
 import { ScalarType, scalarZeroValue, type ScalarValue } from "../../reflect/scalar.js";
-import { createEmpty } from "../../message/create.js";
 import { getSetValue } from "../../message/fields.js";
 import { fromBinary } from "../binary/from-binary.js";
 import { escapeBytes, escapeString } from "./escape.js";
@@ -12,6 +11,7 @@ import { formatDouble, formatFloat } from "./float-format.js";
 import { TextOutput } from "./text-output.js";
 import { printUnknownFields } from "./unknown-text.js";
 import type { GenMessage } from "../../reflect/embedded-file.js";
+import { entryZeroValue } from "../../message/fields.js";
 
 /** Options for printing the text format. */
 export interface TextWriteOptions {
@@ -132,7 +132,7 @@ function printEntryList(name: string, entryDesc: DescMessage, entries: readonly 
   for (const { key, entry } of withKeys) {
     ctx.out.open(name);
     ctx.out.field("key", formatScalar(keyField.scalar, key));
-    printField("value", valueField, getSetValue(entry, valueField) ?? defaultOf(valueField), ctx);
+    printField("value", valueField, getSetValue(entry, valueField) ?? entryZeroValue(valueField), ctx);
     ctx.out.close();
   }
 }
@@ -149,19 +149,6 @@ function compareEntryKeys(a: EntryKey, b: EntryKey): number {
   return compareMapKeys(a as MapKey, b as MapKey);
 }
 
-/** The value printed for an unset entry value: the zero value, the first enum value, an empty message. */
-function defaultOf(field: DescField): unknown {
-  switch (field.fieldKind) {
-    case "scalar":
-      return scalarZeroValue(field.scalar);
-    case "enum":
-      return field.enum.values[0]?.number ?? 0;
-    case "message":
-      return createEmpty(field.message);
-    default:
-      return undefined;
-  }
-}
 
 /** Orders map keys as protoc does: numbers numerically, false before true, strings by UTF-8 bytes (that is, by code point). */
 function compareMapKeys(a: MapKey, b: MapKey): number {

@@ -132,18 +132,8 @@ function buildExtensionRange(b: Builder, proto: DescriptorProto["extensionRange"
 }
 
 /** protoc's ToJsonName: drops underscores and upper-cases the letter after each. */
-export function toJsonName(name: string): string {
-  let out = "";
-  let cap = false;
-  for (const c of name) {
-    if (c === "_") cap = true;
-    else if (cap) {
-      out += c >= "a" && c <= "z" ? c.toUpperCase() : c;
-      cap = false;
-    } else out += c;
-  }
-  return out;
-}
+export { protoCamelCase as toJsonName } from "../../reflect/names.js";
+import { protoCamelCase as toJsonName } from "../../reflect/names.js";
 
 /** Builds a field (of `parent`) or an extension (declared in `parent`, or at file level when undefined). */
 export function buildField(b: Builder, proto: FieldDescriptorProto, parent: MessageDesc | undefined, isExtension: boolean, index: number, path: readonly number[]): FieldDesc {

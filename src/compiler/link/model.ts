@@ -216,18 +216,9 @@ export type SymbolEntry =
   | { readonly kind: "package"; readonly file: FileDesc; readonly full: boolean }
   | { readonly kind: AnyDesc["kind"]; readonly desc: AnyDesc; readonly file: FileDesc };
 
-/** The edition numbers the linker compares against. */
-export const Edition = {
-  UNKNOWN: 0,
-  LEGACY: 900,
-  PROTO2: 998,
-  PROTO3: 999,
-  E2023: 1000,
-  E2024: 1001,
-  E2026: 1002,
-  UNSTABLE: 9999,
-  MAX: 0x7fffffff,
-} as const;
+/** The edition numbers the linker compares against (google.protobuf.Edition). */
+export { Edition } from "../../reflect/features.js";
+import { Edition } from "../../reflect/features.js";
 
 /** True for proto2 and proto3 (editions before 2023). */
 export function isLegacyEdition(edition: number): boolean {
