@@ -6,6 +6,12 @@ import { ownCopy } from "./alloc.js";
 
 // Floating-point values are assembled as 32-bit words (host byte order) in a scratch buffer: a
 // DataView would be faster per value, but making one for each input costs more than it saves.
+/** By default, bytes values of 4 KiB or more are read as views into the input (see viewBytesFrom). */
+export const VIEW_BYTES_FROM = 4096;
+
+/** The bigints 0..127: one-byte varints read as 64-bit values need no new bigint. */
+const SMALL_BIGINTS: readonly bigint[] = Array.from({ length: 128 }, (_, i) => BigInt(i));
+
 const scratch = new ArrayBuffer(8);
 const scratch32 = new Int32Array(scratch);
 const scratchFloat32 = new Float32Array(scratch);
@@ -30,10 +36,12 @@ export class BinaryReader {
   fieldNo = 0;
   wireType: WireType = 0;
   /**
-   * When true, bytes() returns views into the input instead of copies: faster for large values,
-   * but they share the input's memory (a change to one shows in the other).
+   * bytes() returns values of this many bytes or more as views into the input, smaller ones as
+   * copies with memory of their own. A large copy costs as much as decoding the rest of a message
+   * (fresh memory is allocated and touched), and a view of a large value keeps little else of the
+   * input alive. 0: every value a view; Infinity: every value a copy.
    */
-  aliasBytes = false;
+  viewBytesFrom = VIEW_BYTES_FROM;
 
   constructor(
     readonly buf: Uint8Array,
@@ -180,10 +188,20 @@ export class BinaryReader {
   }
 
   uint64(): bigint {
+    const pos = this.pos;
+    if (pos < this.end && this.buf[pos]! < 0x80) {
+      this.pos = pos + 1;
+      return SMALL_BIGINTS[this.buf[pos]!]!;
+    }
     return this.varint64();
   }
 
   int64(): bigint {
+    const pos = this.pos;
+    if (pos < this.end && this.buf[pos]! < 0x80) {
+      this.pos = pos + 1;
+      return SMALL_BIGINTS[this.buf[pos]!]!;
+    }
     this.varint64Parts();
     return joinInt64(this.lo, this.hi);
   }
@@ -257,6 +275,181 @@ export class BinaryReader {
     return scratchFloat64[0]!;
   }
 
+  // Packed repeated fields: each reads the length prefix, then appends every value to `list`.
+  // Well-formed values are read in a tight loop; anything else goes through the single-value
+  // reader, within the packed value's bounds, for the same errors at the same offsets.
+
+  /** Reads a packed value's length and narrows `end` to the value; returns the end to restore. */
+  private packedStart(): number {
+    const outer = this.end;
+    const len = this.length();
+    this.end = this.pos + len;
+    return outer;
+  }
+
+  packedDouble(list: number[]): void {
+    const outer = this.packedStart();
+    const b = this.buf;
+    const e = this.end;
+    let p = this.pos;
+    for (; p + 8 <= e; p += 8) {
+      scratch32[LO] = b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24);
+      scratch32[HI] = b[p + 4]! | (b[p + 5]! << 8) | (b[p + 6]! << 16) | (b[p + 7]! << 24);
+      list.push(scratchFloat64[0]!);
+    }
+    this.pos = p;
+    if (p < e) this.double(); // a truncated last value: throws
+    this.end = outer;
+  }
+
+  packedFloat(list: number[]): void {
+    const outer = this.packedStart();
+    const b = this.buf;
+    const e = this.end;
+    let p = this.pos;
+    for (; p + 4 <= e; p += 4) {
+      scratch32[0] = b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24);
+      list.push(scratchFloat32[0]!);
+    }
+    this.pos = p;
+    if (p < e) this.float();
+    this.end = outer;
+  }
+
+  packedFixed32(list: number[]): void {
+    this.packed32(list, false);
+  }
+
+  packedSfixed32(list: number[]): void {
+    this.packed32(list, true);
+  }
+
+  private packed32(list: number[], signed: boolean): void {
+    const outer = this.packedStart();
+    const b = this.buf;
+    const e = this.end;
+    let p = this.pos;
+    for (; p + 4 <= e; p += 4) {
+      const v = b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24);
+      list.push(signed ? v : v >>> 0);
+    }
+    this.pos = p;
+    if (p < e) this.fixed32();
+    this.end = outer;
+  }
+
+  packedFixed64(list: bigint[]): void {
+    this.packed64(list, false);
+  }
+
+  packedSfixed64(list: bigint[]): void {
+    this.packed64(list, true);
+  }
+
+  private packed64(list: bigint[], signed: boolean): void {
+    const outer = this.packedStart();
+    const b = this.buf;
+    const e = this.end;
+    let p = this.pos;
+    for (; p + 8 <= e; p += 8) {
+      const lo = (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;
+      const hi = (b[p + 4]! | (b[p + 5]! << 8) | (b[p + 6]! << 16) | (b[p + 7]! << 24)) >>> 0;
+      list.push(signed ? joinInt64(lo, hi) : joinUint64(lo, hi));
+    }
+    this.pos = p;
+    if (p < e) this.fixed64();
+    this.end = outer;
+  }
+
+  packedBool(list: boolean[]): void {
+    const outer = this.packedStart();
+    const b = this.buf;
+    const e = this.end;
+    let p = this.pos;
+    while (p < e) {
+      const c = b[p]!;
+      if (c < 0x80) {
+        list.push(c !== 0);
+        p++;
+      } else {
+        this.pos = p;
+        list.push(this.bool());
+        p = this.pos;
+      }
+    }
+    this.pos = p;
+    this.end = outer;
+  }
+
+  packedInt32(list: number[]): void {
+    this.packedVarint32(list, 0);
+  }
+
+  packedUint32(list: number[]): void {
+    this.packedVarint32(list, 1);
+  }
+
+  packedSint32(list: number[]): void {
+    this.packedVarint32(list, 2);
+  }
+
+  /** `kind`: 0 int32, 1 uint32, 2 sint32. */
+  private packedVarint32(list: number[], kind: 0 | 1 | 2): void {
+    const outer = this.packedStart();
+    const b = this.buf;
+    const e = this.end;
+    let p = this.pos;
+    while (p < e) {
+      let n = b[p]!;
+      if (n < 0x80) p++;
+      else {
+        this.pos = p;
+        n = this.varint32();
+        p = this.pos;
+      }
+      list.push(kind === 0 ? n | 0 : kind === 1 ? n : (n >>> 1) ^ -(n & 1));
+    }
+    this.pos = p;
+    this.end = outer;
+  }
+
+  packedInt64(list: bigint[]): void {
+    this.packedVarint64(list, 0);
+  }
+
+  packedUint64(list: bigint[]): void {
+    this.packedVarint64(list, 1);
+  }
+
+  packedSint64(list: bigint[]): void {
+    this.packedVarint64(list, 2);
+  }
+
+  /** `kind`: 0 int64, 1 uint64, 2 sint64. */
+  private packedVarint64(list: bigint[], kind: 0 | 1 | 2): void {
+    const outer = this.packedStart();
+    const b = this.buf;
+    const e = this.end;
+    while (this.pos < e) {
+      const c = b[this.pos]!;
+      if (c < 0x80 && kind !== 2) {
+        this.pos++;
+        list.push(SMALL_BIGINTS[c]!);
+        continue;
+      }
+      this.varint64Parts();
+      const lo = this.lo;
+      const hi = this.hi;
+      if (kind === 0) list.push(joinInt64(lo, hi));
+      else if (kind === 1) list.push(joinUint64(lo, hi));
+      else {
+        const sign = -(lo & 1);
+        list.push(joinInt64(((lo >>> 1) | (hi << 31)) ^ sign, (hi >>> 1) ^ sign));
+      }
+    }
+    this.end = outer;
+  }
+
   /** Reads a length prefix and checks that that many bytes remain; returns the length. */
   length(): number {
     const at = this.pos;
@@ -278,12 +471,17 @@ export class BinaryReader {
     return this.buf.subarray(start, start + len);
   }
 
-  /** Reads a length-delimited value and returns a copy of its bytes, with a buffer of its own (or a view: see aliasBytes). */
+  /**
+   * Reads a length-delimited value and returns its bytes: a copy with a buffer of its own, or,
+   * from viewBytesFrom bytes on, a view into the input (always a plain Uint8Array, even when the
+   * input is a Node Buffer).
+   */
   bytes(): Uint8Array {
     const len = this.length();
     const start = this.pos;
     this.pos += len;
-    return this.aliasBytes ? this.buf.subarray(start, start + len) : ownCopy(this.buf, start, start + len);
+    if (len >= this.viewBytesFrom) return new Uint8Array(this.buf.buffer, this.buf.byteOffset + start, len);
+    return ownCopy(this.buf, start, start + len);
   }
 
   /** A copy of the input's bytes `[start, end)`, with a buffer of its own (for unknown fields). */

@@ -84,9 +84,7 @@ const MAX_TRANSCODE = 64 * 1024;
 export function utf8Decode(buf: Uint8Array, start: number, end: number, validate: boolean): string | undefined {
   if (end - start <= MAX_ASCII_STRING) {
     // ASCII is valid UTF-8 as it is.
-    let bits = 0;
-    for (let i = start; i < end; i++) bits |= buf[i]!;
-    return bits < 0x80 ? asciiString(buf, start, end - start) : decodeNonAscii(buf, start, end, validate);
+    return asciiString(buf, start, end - start) ?? decodeNonAscii(buf, start, end, validate);
   }
   if (nodeUtf8Slice === undefined) return decodeSlow(buf, start, end, validate);
   // Text that starts with non-ASCII is likely to go on so: transcode() decodes it twice as fast as

@@ -17,6 +17,9 @@ function invalid(type: string, value: unknown): never {
 /** Strings longer than this (in UTF-16 units) are measured before they are written, rather than given three bytes a unit. */
 const MAX_RESERVED_STRING = 64 * 1024;
 
+/** Packed varints are written this many at a time, each batch after one capacity check. */
+const PACKED_CHUNK = 256;
+
 /** A buffer of at most this size is handed out in pieces by finishShared(). */
 const SLAB_SIZE = 64 * 1024;
 /** finishShared() hands out views of values smaller than this; it copies larger ones. */
@@ -300,6 +303,195 @@ export class BinaryWriter {
     return this;
   }
 
+  // Packed repeated fields: the length prefix and every value (the tag is the caller's), checked
+  // as the single-value methods check them, in one pass with one capacity check.
+
+  packedDouble(values: readonly number[]): this {
+    const n = values.length;
+    this.uint32(n * 8);
+    this.ensure(n * 8);
+    const view = this.view;
+    let p = this.pos;
+    for (let i = 0; i < n; i++, p += 8) view.setFloat64(p, values[i]!, true);
+    this.pos = p;
+    return this;
+  }
+
+  packedFloat(values: readonly number[]): this {
+    const n = values.length;
+    this.uint32(n * 4);
+    this.ensure(n * 4);
+    const view = this.view;
+    let p = this.pos;
+    for (let i = 0; i < n; i++, p += 4) view.setFloat32(p, values[i]!, true);
+    this.pos = p;
+    return this;
+  }
+
+  packedFixed32(values: readonly number[]): this {
+    return this.packed32(values, false);
+  }
+
+  packedSfixed32(values: readonly number[]): this {
+    return this.packed32(values, true);
+  }
+
+  private packed32(values: readonly number[], signed: boolean): this {
+    const n = values.length;
+    this.uint32(n * 4);
+    this.ensure(n * 4);
+    const view = this.view;
+    let p = this.pos;
+    for (let i = 0; i < n; i++, p += 4) {
+      const v = values[i]!;
+      if (signed ? (v | 0) !== v : v >>> 0 !== v) invalid(signed ? "sfixed32" : "fixed32", v);
+      view.setUint32(p, v >>> 0, true);
+    }
+    this.pos = p;
+    return this;
+  }
+
+  packedFixed64(values: readonly bigint[]): this {
+    return this.packed64(values, false);
+  }
+
+  packedSfixed64(values: readonly bigint[]): this {
+    return this.packed64(values, true);
+  }
+
+  private packed64(values: readonly bigint[], signed: boolean): this {
+    const n = values.length;
+    this.uint32(n * 8);
+    this.ensure(n * 8);
+    const view = this.view;
+    let p = this.pos;
+    for (let i = 0; i < n; i++, p += 8) {
+      const v = values[i]!;
+      if (typeof v !== "bigint" || (signed ? v < MIN_INT64 || v > MAX_INT64 : v < 0n || v > MAX_UINT64)) invalid(signed ? "sfixed64" : "fixed64", v);
+      splitInt64(v);
+      view.setUint32(p, parts.lo, true);
+      view.setUint32(p + 4, parts.hi, true);
+    }
+    this.pos = p;
+    return this;
+  }
+
+  packedBool(values: readonly boolean[]): this {
+    const n = values.length;
+    this.uint32(n);
+    this.ensure(n);
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) buf[p++] = values[i] ? 1 : 0;
+    this.pos = p;
+    return this;
+  }
+
+  packedInt32(values: readonly number[]): this {
+    this.fork();
+    const n = values.length;
+    for (let i = 0; i < n; ) {
+      // In chunks, so that a long list does not reserve ten bytes a value all at once.
+      const stop = Math.min(n, i + PACKED_CHUNK);
+      this.ensure(10 * (stop - i));
+      const buf = this.buf;
+      let p = this.pos;
+      for (; i < stop; i++) {
+        const v = values[i]!;
+        if ((v | 0) !== v) {
+          this.pos = p;
+          invalid("int32", v);
+        }
+        p = v >= 0 ? putVarint32(buf, p, v) : putVarint64(buf, p, v >>> 0, 0xffffffff);
+      }
+      this.pos = p;
+    }
+    return this.join();
+  }
+
+  packedUint32(values: readonly number[]): this {
+    this.fork();
+    const n = values.length;
+    for (let i = 0; i < n; ) {
+      const stop = Math.min(n, i + PACKED_CHUNK);
+      this.ensure(5 * (stop - i));
+      const buf = this.buf;
+      let p = this.pos;
+      for (; i < stop; i++) {
+        const v = values[i]!;
+        if (v >>> 0 !== v) {
+          this.pos = p;
+          invalid("uint32", v);
+        }
+        p = putVarint32(buf, p, v);
+      }
+      this.pos = p;
+    }
+    return this.join();
+  }
+
+  packedSint32(values: readonly number[]): this {
+    this.fork();
+    const n = values.length;
+    for (let i = 0; i < n; ) {
+      const stop = Math.min(n, i + PACKED_CHUNK);
+      this.ensure(5 * (stop - i));
+      const buf = this.buf;
+      let p = this.pos;
+      for (; i < stop; i++) {
+        const v = values[i]!;
+        if ((v | 0) !== v) {
+          this.pos = p;
+          invalid("sint32", v);
+        }
+        p = putVarint32(buf, p, zigzagEncode32(v));
+      }
+      this.pos = p;
+    }
+    return this.join();
+  }
+
+  packedInt64(values: readonly bigint[]): this {
+    return this.packedVarint64(values, "int64");
+  }
+
+  packedUint64(values: readonly bigint[]): this {
+    return this.packedVarint64(values, "uint64");
+  }
+
+  packedSint64(values: readonly bigint[]): this {
+    return this.packedVarint64(values, "sint64");
+  }
+
+  private packedVarint64(values: readonly bigint[], type: "int64" | "uint64" | "sint64"): this {
+    this.fork();
+    const n = values.length;
+    const unsigned = type === "uint64";
+    const zigzag = type === "sint64";
+    for (let i = 0; i < n; ) {
+      const stop = Math.min(n, i + PACKED_CHUNK);
+      this.ensure(10 * (stop - i));
+      const buf = this.buf;
+      let p = this.pos;
+      for (; i < stop; i++) {
+        const v = values[i]!;
+        if (typeof v !== "bigint" || (unsigned ? v < 0n || v > MAX_UINT64 : v < MIN_INT64 || v > MAX_INT64)) {
+          this.pos = p;
+          invalid(type, v);
+        }
+        splitInt64(v);
+        const lo = parts.lo;
+        const hi = parts.hi;
+        if (zigzag) {
+          const sign = hi >> 31;
+          p = putVarint64(buf, p, ((lo << 1) ^ sign) >>> 0, (((hi << 1) | (lo >>> 31)) ^ sign) >>> 0);
+        } else p = putVarint64(buf, p, lo, hi);
+      }
+      this.pos = p;
+    }
+    return this.join();
+  }
+
   /** Starts a length-delimited value whose length is written by the matching join(). */
   fork(): this {
     this.ensure(1);
@@ -332,6 +524,27 @@ export class BinaryWriter {
   }
 }
 
+
+/** Writes the varint of unsigned 32-bit `v` at `buf[p]`; returns the position after it. */
+function putVarint32(buf: Uint8Array, p: number, v: number): number {
+  while (v > 0x7f) {
+    buf[p++] = (v & 0x7f) | 0x80;
+    v >>>= 7;
+  }
+  buf[p++] = v;
+  return p;
+}
+
+/** Writes the varint of the 64-bit value of unsigned halves (lo, hi) at `buf[p]`; returns the position after it. */
+function putVarint64(buf: Uint8Array, p: number, lo: number, hi: number): number {
+  while (hi > 0 || lo > 0x7f) {
+    buf[p++] = (lo & 0x7f) | 0x80;
+    lo = ((lo >>> 7) | (hi << 25)) >>> 0;
+    hi >>>= 7;
+  }
+  buf[p++] = lo;
+  return p;
+}
 
 /** The number of bytes an unsigned 32-bit varint takes. */
 export function varintSize32(value: number): number {

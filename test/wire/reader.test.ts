@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { BinaryReader, BinaryWriter, WireError, WireType, DEFAULT_SKIP_DEPTH, MAX_FIELD_NUMBER } from "../../src/wire/index.js";
+import { BinaryReader, BinaryWriter, WireError, WireType, DEFAULT_SKIP_DEPTH, MAX_FIELD_NUMBER, VIEW_BYTES_FROM } from "../../src/wire/index.js";
 
 // ---------------------------------------------------------------------------------------------
 // Helpers (independent of BinaryWriter, so that reader tests do not rely on the writer)
@@ -978,25 +978,34 @@ test("truncation errors name the exact offset of the truncated item", () => {
   throwsWire(() => readSkipping(new BinaryReader(SAMPLE, 0, 63)), 63, /truncated varint/);
 });
 
-test("bytes(): small and large values are copies with buffers of their own; aliasBytes gives views", () => {
+test("bytes(): copies below viewBytesFrom (4096 by default), views from there on; 0 and Infinity make all views or all copies", () => {
+  assert.equal(VIEW_BYTES_FROM, 4096);
   for (const n of [0, 5, 4095, 4096, 70000]) {
     const value = Uint8Array.from({ length: n }, (_, i) => (i * 7) & 0xff);
     const w = new BinaryWriter();
     w.uint32(1).bytes(value).uint32(2);
-    const input = w.finish();
-    const r = new BinaryReader(input);
-    r.uint32();
-    const copy = r.bytes();
-    assert.equal(r.uint32(), 2);
-    assert.deepEqual(copy, value);
+    const input = Buffer.from(w.finish());
+    const read = (viewFrom?: number) => {
+      const r = new BinaryReader(input);
+      if (viewFrom !== undefined) r.viewBytesFrom = viewFrom;
+      r.uint32();
+      const got = r.bytes();
+      assert.equal(r.uint32(), 2);
+      assert.deepEqual(got, value);
+      assert.equal(got.constructor, Uint8Array, "a plain Uint8Array, also from a Buffer");
+      return got;
+    };
+    const byDefault = read();
+    const copy = read(Infinity);
+    const view = read(0);
     assert.equal(copy.buffer.byteLength, n);
-    const a = new BinaryReader(input);
-    a.aliasBytes = true;
-    a.uint32();
-    const view = a.bytes();
-    assert.deepEqual(view, value);
     assert.equal(view.buffer, input.buffer);
+    assert.equal(view.byteOffset, input.byteOffset + 1 + (n < 128 ? 1 : n < 16384 ? 2 : 3));
+    if (n >= 4096) assert.equal(byDefault.buffer, input.buffer);
+    else assert.notEqual(byDefault.buffer, input.buffer);
     input.fill(0xee);
     assert.deepEqual(copy, value, "the copy does not change with the input");
+    if (n < 4096) assert.deepEqual(byDefault, value);
+    if (n > 0) assert.equal(view[0], 0xee, "the view does");
   }
 });

@@ -215,9 +215,10 @@ function subDecode(codec: string, delimited: boolean, no: number, target: string
     : ["const len = r.length();", `${codec}.decode(r, r.pos + len, depth + 1, ${target}, ctx, 0);`];
 }
 
-/** Reads packed values: `read` is the expression for one element. */
-function packedLoop(list: string, read: string): string[] {
-  return ["const len = r.length();", "const e = r.pos + len;", "r.end = e;", `const a = ${list};`, `while (r.pos < e) a.push(${read});`, "r.end = end;"];
+/** The reader's and writer's method for packed values of a type: packedDouble, …; packedInt32 for enums. */
+function packedMethod(scalar: ScalarType | "enum"): string {
+  const name = scalar === "enum" ? "int32" : readMethod[scalar]!;
+  return `packed${name[0]!.toUpperCase()}${name.slice(1)}`;
 }
 
 interface DecodeCase {
@@ -267,13 +268,13 @@ function decodeCases(f: DescField, names: EmitNames): DecodeCase[] {
       } else if (f.elementKind === "enum") {
         if (f.enum.open) {
           add(tagOf(no, WireType.Varint), [`${list}.push(${enumValue(f.enum, "r.int32()", names)});`]);
-          add(tagOf(no, WireType.LengthDelimited), packedLoop(list, enumValue(f.enum, "r.int32()", names)), ", packed");
+          add(tagOf(no, WireType.LengthDelimited), [`r.${packedMethod("enum")}(${list});`], ", packed");
         }
         // Closed enums: no case; the reflective reader sorts known from unknown numbers.
       } else {
         const wt = scalarWireType(f.scalar);
         add(tagOf(no, wt), [`${list}.push(${readExpr(f, f.scalar, names)});`]);
-        if (wt !== WireType.LengthDelimited) add(tagOf(no, WireType.LengthDelimited), packedLoop(list, `r.${readMethod[f.scalar]}()`), ", packed");
+        if (wt !== WireType.LengthDelimited) add(tagOf(no, WireType.LengthDelimited), [`r.${packedMethod(f.scalar)}(${list});`], ", packed");
       }
       break;
     case "map":
@@ -358,16 +359,6 @@ function emitEncode(desc: DescMessage, names: EmitNames): string[] {
   return body;
 }
 
-/** The bytes one value of a fixed-width scalar type takes on the wire; undefined for varints of varying size. */
-function fixedSize(t: ScalarType): number | undefined {
-  switch (t) {
-    case ScalarType.DOUBLE: case ScalarType.FIXED64: case ScalarType.SFIXED64: return 8;
-    case ScalarType.FLOAT: case ScalarType.FIXED32: case ScalarType.SFIXED32: return 4;
-    case ScalarType.BOOL: return 1;
-    default: return undefined;
-  }
-}
-
 function writeValue(scalar: ScalarType | "enum", v: string): string {
   return scalar === "enum" ? `w.int32(${v});` : `w.${readMethod[scalar]}(${v});`;
 }
@@ -407,14 +398,7 @@ function encodeField(f: DescField, names: EmitNames): string[] {
         return ifSet("v.length !== 0", ["for (let i = 0; i < v.length; i++) {", ...one.map((l) => `  ${l}`), "}"]);
       }
       const scalar: ScalarType | "enum" = f.elementKind === "enum" ? "enum" : f.scalar;
-      if (f.packed) {
-        const tag = `w.uint32(${tagOf(no, WireType.LengthDelimited)});`;
-        const loop = `for (let i = 0; i < v.length; i++) ${writeValue(scalar, at)}`;
-        // Fixed-width values: the length is known up front, so no fork() and join().
-        const size = scalar === "enum" ? undefined : fixedSize(scalar);
-        if (size !== undefined) return ifSet("v.length !== 0", [tag, `w.uint32(v.length * ${size});`, loop]);
-        return ifSet("v.length !== 0", [tag, "w.fork();", loop, "w.join();"]);
-      }
+      if (f.packed) return ifSet("v.length !== 0", [`w.uint32(${tagOf(no, WireType.LengthDelimited)});`, `w.${packedMethod(scalar)}(v);`]);
       const wt = scalar === "enum" ? WireType.Varint : scalarWireType(scalar);
       return ifSet("v.length !== 0", ["for (let i = 0; i < v.length; i++) {", `  w.uint32(${tagOf(no, wt)});`, `  ${writeValue(scalar, at)}`, "}"]);
     }

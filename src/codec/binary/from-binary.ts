@@ -16,11 +16,15 @@ export interface BinaryReadOptions {
   /** How deep messages and groups may nest. Default 100. */
   maxDepth?: number;
   /**
-   * Bytes fields become views into the input instead of copies. Default false. Faster for large
-   * values, but the message then shares the input's memory: a later change to the input shows in
-   * the message, and the message keeps the whole input alive.
+   * Every bytes value becomes a view into the input (as in protobufjs and protobuf-es): the
+   * message then shares the input's memory, and keeps all of it alive. By default only values of
+   * 4 KiB or more are views (copying them costs more than the rest of the decoding); smaller ones
+   * are copies. Either way, do not change or reuse the input while the message is in use, or set
+   * copyBytes.
    */
   aliasBytes?: boolean;
+  /** Every bytes value becomes a copy with memory of its own, however large. */
+  copyBytes?: boolean;
 }
 
 const defaultContext: ReadContext = { unknown: true, maxDepth: 100 };
@@ -46,7 +50,11 @@ export function mergeFromBinary<T extends Message = Message>(desc: GenMessage<T>
 
 function reader(bytes: Uint8Array, options: BinaryReadOptions | undefined): BinaryReader {
   const r = new BinaryReader(bytes);
-  if (options?.aliasBytes === true) r.aliasBytes = true;
+  if (options !== undefined) {
+    if (options.aliasBytes === true && options.copyBytes === true) throw new TypeError("fromBinary: the options aliasBytes and copyBytes exclude each other");
+    if (options.aliasBytes === true) r.viewBytesFrom = 0;
+    else if (options.copyBytes === true) r.viewBytesFrom = Infinity;
+  }
   return r;
 }
 

@@ -1,5 +1,6 @@
-// Bytes fields: copies with buffers of their own by default (small and large values, singular,
-// repeated, map values, oneof members); views into the input with the aliasBytes option.
+// Bytes fields (singular, repeated, map values, oneof members): by default values under 4 KiB are
+// copies with buffers of their own and larger ones views into the input; copyBytes makes every
+// value a copy, aliasBytes every value a view.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { codecVariants } from "../../fixtures/load.js";
@@ -14,7 +15,7 @@ for (const v of codecVariants) {
   const msg = (n: string) => v.msg("p3", n);
 
   /** Every bytes value of the decoded messages, with the value it must hold. */
-  function decodeAll(options?: { aliasBytes?: boolean }) {
+  function decodeAll(options?: { aliasBytes?: boolean; copyBytes?: boolean }) {
     const small = pattern(10, 1);
     const large = pattern(5000, 2);
     const values: [Uint8Array, Uint8Array][] = [];
@@ -39,17 +40,35 @@ for (const v of codecVariants) {
     return { values, inputs };
   }
 
-  test(`${v.name}: decoded bytes are copies with buffers of their own`, () => {
+  const isCopy = (got: Uint8Array, want: Uint8Array, inputs: Uint8Array[]) =>
+    got.byteOffset === 0 && got.buffer.byteLength === want.length && !inputs.some((i) => i.buffer === got.buffer);
+
+  test(`${v.name}: by default, values under 4 KiB are copies with buffers of their own, larger ones views`, () => {
     const { values, inputs } = decodeAll();
     for (const [got, want] of values) {
       assert.deepEqual(got, want);
-      assert.equal(got.byteOffset, 0);
-      assert.equal(got.buffer.byteLength, want.length, "a buffer of its own");
-      assert.ok(!inputs.some((i) => i.buffer === got.buffer));
+      if (want.length < 4096) assert.ok(isCopy(got, want, inputs), `${want.length} bytes: a copy`);
+      else assert.ok(inputs.some((i) => i.buffer === got.buffer), `${want.length} bytes: a view`);
     }
+    for (const i of inputs) i.fill(0);
+    for (const [got, want] of values) if (want.length < 4096) assert.deepEqual(got, want, "a copy is unchanged when the input changes");
+  });
+
+  test(`${v.name}: with copyBytes, every value is a copy with a buffer of its own`, () => {
+    const { values, inputs } = decodeAll({ copyBytes: true });
+    for (const [got, want] of values) assert.ok(isCopy(got, want, inputs), `${want.length} bytes: a copy`);
     for (const i of inputs) i.fill(0);
     for (const [got, want] of values) assert.deepEqual(got, want, "unchanged when the input changes");
   });
+
+  test(`${v.name}: aliasBytes and copyBytes together are refused`, () => {
+    const scalars = msg("fx.p3.Scalars");
+    assert.throws(() => fromBinary(scalars, new Uint8Array(0), { aliasBytes: true, copyBytes: true }), {
+      name: "TypeError",
+      message: "fromBinary: the options aliasBytes and copyBytes exclude each other",
+    });
+  });
+
 
   test(`${v.name}: from a Node Buffer, bytes and unknown fields are plain copies too (a Buffer's slice() is a view)`, () => {
     const scalars = msg("fx.p3.Scalars");

@@ -2491,27 +2491,15 @@ const fileDescriptorProtoCodec: GenCodec<FileDescriptorProto> = defineCodec(File
         case 80: // public_dependency
           m.publicDependency.push(r.int32());
           break;
-        case 82: { // public_dependency, packed
-          const len = r.length();
-          const e = r.pos + len;
-          r.end = e;
-          const a = m.publicDependency;
-          while (r.pos < e) a.push(r.int32());
-          r.end = end;
+        case 82: // public_dependency, packed
+          r.packedInt32(m.publicDependency);
           break;
-        }
         case 88: // weak_dependency
           m.weakDependency.push(r.int32());
           break;
-        case 90: { // weak_dependency, packed
-          const len = r.length();
-          const e = r.pos + len;
-          r.end = e;
-          const a = m.weakDependency;
-          while (r.pos < e) a.push(r.int32());
-          r.end = end;
+        case 90: // weak_dependency, packed
+          r.packedInt32(m.weakDependency);
           break;
-        }
         case 98: // syntax
           m.syntax = r.string(false);
           break;
@@ -5185,27 +5173,15 @@ const sourceCodeInfo_LocationCodec: GenCodec<SourceCodeInfo_Location> = defineCo
         case 8: // path
           m.path.push(r.int32());
           break;
-        case 10: { // path, packed
-          const len = r.length();
-          const e = r.pos + len;
-          r.end = e;
-          const a = m.path;
-          while (r.pos < e) a.push(r.int32());
-          r.end = end;
+        case 10: // path, packed
+          r.packedInt32(m.path);
           break;
-        }
         case 16: // span
           m.span.push(r.int32());
           break;
-        case 18: { // span, packed
-          const len = r.length();
-          const e = r.pos + len;
-          r.end = e;
-          const a = m.span;
-          while (r.pos < e) a.push(r.int32());
-          r.end = end;
+        case 18: // span, packed
+          r.packedInt32(m.span);
           break;
-        }
         case 26: // leading_comments
           m.leadingComments = r.string(false);
           break;
@@ -5231,16 +5207,12 @@ const sourceCodeInfo_LocationCodec: GenCodec<SourceCodeInfo_Location> = defineCo
     v = m.path;
     if (v !== undefined && v !== null && v.length !== 0) {
       w.uint32(10);
-      w.fork();
-      for (let i = 0; i < v.length; i++) w.int32(v[i]!);
-      w.join();
+      w.packedInt32(v);
     }
     v = m.span;
     if (v !== undefined && v !== null && v.length !== 0) {
       w.uint32(18);
-      w.fork();
-      for (let i = 0; i < v.length; i++) w.int32(v[i]!);
-      w.join();
+      w.packedInt32(v);
     }
     v = m.leadingComments;
     if (v !== undefined && v !== null) {
@@ -5323,15 +5295,9 @@ const generatedCodeInfo_AnnotationCodec: GenCodec<GeneratedCodeInfo_Annotation> 
         case 8: // path
           m.path.push(r.int32());
           break;
-        case 10: { // path, packed
-          const len = r.length();
-          const e = r.pos + len;
-          r.end = e;
-          const a = m.path;
-          while (r.pos < e) a.push(r.int32());
-          r.end = end;
+        case 10: // path, packed
+          r.packedInt32(m.path);
           break;
-        }
         case 18: // source_file
           m.sourceFile = r.string(false);
           break;
@@ -5364,9 +5330,7 @@ const generatedCodeInfo_AnnotationCodec: GenCodec<GeneratedCodeInfo_Annotation> 
     v = m.path;
     if (v !== undefined && v !== null && v.length !== 0) {
       w.uint32(10);
-      w.fork();
-      for (let i = 0; i < v.length; i++) w.int32(v[i]!);
-      w.join();
+      w.packedInt32(v);
     }
     v = m.sourceFile;
     if (v !== undefined && v !== null) {
