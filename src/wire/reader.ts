@@ -2,7 +2,7 @@ import { WireError } from "./errors.js";
 import { WireType } from "./wire-type.js";
 import { utf8Decode } from "./utf8.js";
 import { joinInt64, joinUint64 } from "./int64.js";
-import { ownCopy } from "./alloc.js";
+import { copyBytes } from "./alloc.js";
 
 // Floating-point values are assembled as 32-bit words (host byte order) in a scratch buffer: a
 // DataView would be faster per value, but making one for each input costs more than it saves.
@@ -37,7 +37,7 @@ export class BinaryReader {
   wireType: WireType = 0;
   /**
    * bytes() returns values of this many bytes or more as views into the input, smaller ones as
-   * copies with memory of their own. A large copy costs as much as decoding the rest of a message
+   * copies. A large copy costs as much as decoding the rest of a message
    * (fresh memory is allocated and touched), and a view of a large value keeps little else of the
    * input alive. 0: every value a view; Infinity: every value a copy.
    */
@@ -116,6 +116,26 @@ export class BinaryReader {
       return buf[pos]!;
     }
     const start = pos;
+    if (this.end - pos >= 10) {
+      // Ten bytes are there: no bounds checks. Bits past the 32nd are dropped, but a sixth to
+      // tenth byte must still end the varint.
+      let b = buf[pos++]!;
+      let result = b & 0x7f;
+      b = buf[pos++]!;
+      result |= (b & 0x7f) << 7;
+      if (b < 0x80) return this.endVarint32(pos, result);
+      b = buf[pos++]!;
+      result |= (b & 0x7f) << 14;
+      if (b < 0x80) return this.endVarint32(pos, result);
+      b = buf[pos++]!;
+      result |= (b & 0x7f) << 21;
+      if (b < 0x80) return this.endVarint32(pos, result);
+      b = buf[pos++]!;
+      result |= b << 28;
+      if (b < 0x80) return this.endVarint32(pos, result);
+      for (let i = 0; i < 5; i++) if (buf[pos++]! < 0x80) return this.endVarint32(pos, result);
+      throw new WireError("varint is longer than 10 bytes", start, "varint-too-long");
+    }
     let result = 0;
     for (let shift = 0; shift < 70; shift += 7) {
       if (pos >= this.end) throw new WireError("truncated varint", start, "truncated");
@@ -127,6 +147,11 @@ export class BinaryReader {
       }
     }
     throw new WireError("varint is longer than 10 bytes", start, "varint-too-long");
+  }
+
+  private endVarint32(pos: number, result: number): number {
+    this.pos = pos;
+    return result >>> 0;
   }
 
   /** Reads a varint as an unsigned 64-bit bigint. */
@@ -144,6 +169,44 @@ export class BinaryReader {
     const buf = this.buf;
     let pos = this.pos;
     const start = pos;
+    if (this.end - pos >= 10) {
+      // Ten bytes are there: no bounds checks. Four bytes fill 28 bits of the low half, the fifth
+      // the rest of it and 3 bits of the high half, the next five the high half.
+      let b = buf[pos++]!;
+      let lo = b & 0x7f;
+      let hi = 0;
+      if (b >= 0x80) {
+        b = buf[pos++]!;
+        lo |= (b & 0x7f) << 7;
+        if (b >= 0x80) {
+          b = buf[pos++]!;
+          lo |= (b & 0x7f) << 14;
+          if (b >= 0x80) {
+            b = buf[pos++]!;
+            lo |= (b & 0x7f) << 21;
+            if (b >= 0x80) {
+              b = buf[pos++]!;
+              lo |= (b & 0x7f) << 28;
+              hi = (b & 0x7f) >>> 4;
+              if (b >= 0x80) {
+                let shift = 3;
+                for (;;) {
+                  b = buf[pos++]!;
+                  hi |= (b & 0x7f) << shift;
+                  if (b < 0x80) break;
+                  shift += 7;
+                  if (shift > 31) throw new WireError("varint is longer than 10 bytes", start, "varint-too-long");
+                }
+              }
+            }
+          }
+        }
+      }
+      this.pos = pos;
+      this.lo = lo >>> 0;
+      this.hi = hi >>> 0;
+      return;
+    }
     let lo = 0;
     let hi = 0;
     for (let i = 0; i < 10; i++) {
@@ -472,21 +535,22 @@ export class BinaryReader {
   }
 
   /**
-   * Reads a length-delimited value and returns its bytes: a copy with a buffer of its own, or,
-   * from viewBytesFrom bytes on, a view into the input (always a plain Uint8Array, even when the
-   * input is a Node Buffer).
+   * Reads a length-delimited value and returns its bytes: a copy, or, from viewBytesFrom bytes on,
+   * a view into the input (always a plain Uint8Array, even when the input is a Node Buffer). Small
+   * copies share a pooled buffer (see alloc.ts), as Node's Buffer.allocUnsafe does; none shares
+   * memory with the input.
    */
   bytes(): Uint8Array {
     const len = this.length();
     const start = this.pos;
     this.pos += len;
     if (len >= this.viewBytesFrom) return new Uint8Array(this.buf.buffer, this.buf.byteOffset + start, len);
-    return ownCopy(this.buf, start, start + len);
+    return copyBytes(this.buf, start, start + len);
   }
 
-  /** A copy of the input's bytes `[start, end)`, with a buffer of its own (for unknown fields). */
+  /** A copy of the input's bytes `[start, end)` (for unknown fields; small ones in a pooled buffer). */
   copy(start: number, end: number): Uint8Array {
-    return ownCopy(this.buf, start, end);
+    return copyBytes(this.buf, start, end);
   }
 
   /**

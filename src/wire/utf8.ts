@@ -1,6 +1,6 @@
 /** UTF-8 encoding and decoding, with a validating decoder for fields whose features require valid UTF-8. */
 
-import { asciiString, MAX_ASCII_STRING } from "./ascii.js";
+import { asciiString, MAX_SHORT_STRING, unitsString } from "./short-strings.js";
 
 const encoder = new TextEncoder();
 const strictDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -82,9 +82,12 @@ const MAX_TRANSCODE = 64 * 1024;
  * without, invalid sequences become U+FFFD.
  */
 export function utf8Decode(buf: Uint8Array, start: number, end: number, validate: boolean): string | undefined {
-  if (end - start <= MAX_ASCII_STRING) {
-    // ASCII is valid UTF-8 as it is.
-    return asciiString(buf, start, end - start) ?? decodeNonAscii(buf, start, end, validate);
+  if (end - start <= MAX_SHORT_STRING) {
+    // ASCII is valid UTF-8 as it is; other short text is transcoded here, without a native call.
+    const ascii = asciiString(buf, start, end - start);
+    if (ascii !== undefined) return ascii;
+    const n = transcode(buf, start, end);
+    return n >= 0 ? unitsString(units, n) : decodeSlow(buf, start, end, validate);
   }
   if (nodeUtf8Slice === undefined) return decodeSlow(buf, start, end, validate);
   // Text that starts with non-ASCII is likely to go on so: transcode() decodes it twice as fast as
@@ -96,8 +99,8 @@ export function utf8Decode(buf: Uint8Array, start: number, end: number, validate
 
 function decodeNonAscii(buf: Uint8Array, start: number, end: number, validate: boolean): string | undefined {
   if (nodeUcs2Slice !== undefined && end - start <= MAX_TRANSCODE) {
-    const s = transcode(nodeUcs2Slice, buf, start, end);
-    if (s !== undefined) return s;
+    const n = transcode(buf, start, end);
+    if (n >= 0) return nodeUcs2Slice.call(unitBytes, 0, 2 * n);
   } else if (nodeUtf8Slice !== undefined) {
     return decodeNative(nodeUtf8Slice, buf, start, end, validate);
   }
@@ -129,11 +132,12 @@ let units = new Uint16Array(256);
 let unitBytes = new Uint8Array(units.buffer);
 
 /**
- * Decodes valid UTF-8 into UTF-16 code units in a scratch buffer, which Node turns into a string
- * (`ucs2Slice`: little-endian code units). Returns undefined, having decoded nothing, at the
- * first invalid sequence (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF).
+ * Decodes valid UTF-8 into UTF-16 code units in the scratch buffer `units` and returns how many;
+ * -1, having decoded nothing usable, at the first invalid sequence (RFC 3629: no overlong forms,
+ * no surrogates, nothing above U+10FFFF). Node turns the units into a string with `ucs2Slice`
+ * (little-endian code units); short ones become strings with unitsString().
  */
-function transcode(ucs2Slice: NodeSlice, buf: Uint8Array, start: number, end: number): string | undefined {
+function transcode(buf: Uint8Array, start: number, end: number): number {
   if (units.length < end - start) {
     units = new Uint16Array(Math.max(end - start, units.length * 2));
     unitBytes = new Uint8Array(units.buffer);
@@ -147,31 +151,31 @@ function transcode(ucs2Slice: NodeSlice, buf: Uint8Array, start: number, end: nu
       out[n++] = c;
       i++;
     } else if (c < 0xe0) {
-      if (c < 0xc2 || i + 1 >= end) return undefined;
+      if (c < 0xc2 || i + 1 >= end) return -1;
       const c1 = buf[i + 1]!;
-      if ((c1 & 0xc0) !== 0x80) return undefined;
+      if ((c1 & 0xc0) !== 0x80) return -1;
       out[n++] = ((c & 0x1f) << 6) | (c1 & 0x3f);
       i += 2;
     } else if (c < 0xf0) {
-      if (i + 2 >= end) return undefined;
+      if (i + 2 >= end) return -1;
       const c1 = buf[i + 1]!, c2 = buf[i + 2]!;
-      if ((c1 & 0xc0) !== 0x80 || (c2 & 0xc0) !== 0x80) return undefined;
+      if ((c1 & 0xc0) !== 0x80 || (c2 & 0xc0) !== 0x80) return -1;
       const cp = ((c & 0x0f) << 12) | ((c1 & 0x3f) << 6) | (c2 & 0x3f);
-      if (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff)) return undefined;
+      if (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff)) return -1;
       out[n++] = cp;
       i += 3;
     } else {
-      if (c > 0xf4 || i + 3 >= end) return undefined;
+      if (c > 0xf4 || i + 3 >= end) return -1;
       const c1 = buf[i + 1]!, c2 = buf[i + 2]!, c3 = buf[i + 3]!;
-      if ((c1 & 0xc0) !== 0x80 || (c2 & 0xc0) !== 0x80 || (c3 & 0xc0) !== 0x80) return undefined;
+      if ((c1 & 0xc0) !== 0x80 || (c2 & 0xc0) !== 0x80 || (c3 & 0xc0) !== 0x80) return -1;
       const cp = ((c & 0x07) << 18) | ((c1 & 0x3f) << 12) | ((c2 & 0x3f) << 6) | (c3 & 0x3f);
-      if (cp < 0x10000 || cp > 0x10ffff) return undefined;
+      if (cp < 0x10000 || cp > 0x10ffff) return -1;
       out[n++] = 0xd800 + ((cp - 0x10000) >> 10);
       out[n++] = 0xdc00 | (cp & 0x3ff);
       i += 4;
     }
   }
-  return ucs2Slice.call(unitBytes, 0, 2 * n);
+  return n;
 }
 
 /** True when `s` has no lone surrogates, so that it encodes to UTF-8 without loss. */

@@ -388,3 +388,18 @@ test("utf8Decode: ASCII of every length up to 40, and with one non-ASCII charact
     }
   }
 });
+
+test("utf8Decode: non-ASCII text of every length around the short-string limit (32 bytes), at an offset", () => {
+  const pieces = ["é", "日", "\u{1F600}", "a"];
+  for (let n = 1; n <= 40; n++) {
+    for (let k = 0; k < pieces.length; k++) {
+      let s = "";
+      for (let i = 0; Buffer.byteLength(s) < n; i++) s += pieces[(i + k) % pieces.length];
+      const b = new Uint8Array([0xff, ...te.encode(s), 0xff]);
+      assert.equal(utf8Decode(b, 1, b.length - 1, true), s, `${JSON.stringify(s)}`);
+      // Cut before the last byte: a truncated sequence (or a shorter valid string when the last piece is ASCII).
+      const cut = utf8Decode(b, 1, b.length - 2, true);
+      assert.equal(cut, s.endsWith("a") ? s.slice(0, -1) : undefined, `${JSON.stringify(s)} cut`);
+    }
+  }
+});

@@ -23,7 +23,7 @@ export interface BinaryReadOptions {
    * copyBytes.
    */
   aliasBytes?: boolean;
-  /** Every bytes value becomes a copy with memory of its own, however large. */
+  /** Every bytes value becomes a copy, however large (small copies share a pooled buffer, as Node's Buffer.allocUnsafe does). */
   copyBytes?: boolean;
 }
 

@@ -1,6 +1,6 @@
 // Bytes fields (singular, repeated, map values, oneof members): by default values under 4 KiB are
-// copies with buffers of their own and larger ones views into the input; copyBytes makes every
-// value a copy, aliasBytes every value a view.
+// copies (sharing no memory with the input) and larger ones views into the input; copyBytes makes
+// every value a copy, aliasBytes every value a view.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { codecVariants } from "../../fixtures/load.js";
@@ -40,23 +40,22 @@ for (const v of codecVariants) {
     return { values, inputs };
   }
 
-  const isCopy = (got: Uint8Array, want: Uint8Array, inputs: Uint8Array[]) =>
-    got.byteOffset === 0 && got.buffer.byteLength === want.length && !inputs.some((i) => i.buffer === got.buffer);
+  const isCopy = (got: Uint8Array, inputs: Uint8Array[]) => got.constructor === Uint8Array && !inputs.some((i) => i.buffer === got.buffer);
 
-  test(`${v.name}: by default, values under 4 KiB are copies with buffers of their own, larger ones views`, () => {
+  test(`${v.name}: by default, values under 4 KiB are copies, larger ones views`, () => {
     const { values, inputs } = decodeAll();
     for (const [got, want] of values) {
       assert.deepEqual(got, want);
-      if (want.length < 4096) assert.ok(isCopy(got, want, inputs), `${want.length} bytes: a copy`);
+      if (want.length < 4096) assert.ok(isCopy(got, inputs), `${want.length} bytes: a copy`);
       else assert.ok(inputs.some((i) => i.buffer === got.buffer), `${want.length} bytes: a view`);
     }
     for (const i of inputs) i.fill(0);
     for (const [got, want] of values) if (want.length < 4096) assert.deepEqual(got, want, "a copy is unchanged when the input changes");
   });
 
-  test(`${v.name}: with copyBytes, every value is a copy with a buffer of its own`, () => {
+  test(`${v.name}: with copyBytes, every value is a copy`, () => {
     const { values, inputs } = decodeAll({ copyBytes: true });
-    for (const [got, want] of values) assert.ok(isCopy(got, want, inputs), `${want.length} bytes: a copy`);
+    for (const [got, want] of values) assert.ok(isCopy(got, inputs), `${want.length} bytes: a copy`);
     for (const i of inputs) i.fill(0);
     for (const [got, want] of values) assert.deepEqual(got, want, "unchanged when the input changes");
   });
