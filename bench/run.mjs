@@ -18,7 +18,7 @@
 //   BENCH_MEMORY=0         skip the memory measurement
 //   BENCH_WRITE=1|0        write docs/benchmarks.md and bench/results/ (default: only on a full,
 //                          non-quick run; other runs write bench/.out/)
-import { spawnSync } from "node:child_process";
+import { fork, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join, relative } from "node:path";
@@ -106,21 +106,73 @@ for (const shape of shapes) {
   console.log(`bench: shape ${shape.id} checked: ${ids.length} contenders round-trip, protobuf bytes ${[...new Set(ids.map((id) => r.checks[id].bytes).filter(Boolean))].join(" / ")}`);
 }
 
-// Then passes: every shape, and within it every contender (in an order that rotates from pass
-// to pass), each in a process of its own. A process holds one library, as an application would,
-// so no library's JIT feedback or garbage changes another's figures, and V8's per-process
-// decisions (optimization, pretenuring) are sampled once per pass.
+// Then passes: every shape, and within it every contender in a process of its own, all started
+// together. A process holds one library, as an application would, so no library's JIT feedback or
+// garbage changes another's figures, and V8's per-process decisions (optimization, pretenuring)
+// are sampled once per pass. The processes take turns (only one runs at a time): each warms up,
+// then round after round every contender measures encode and decode in a rotating order, so that
+// the rounds compared with each other were measured under the same machine load, seconds apart.
 for (let p = 0; p < config.processes; p++) {
   for (const [si, shape] of shapes.entries()) {
     const t0 = Date.now();
-    const pass = {};
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[(p + si + i) % ids.length];
-      pass[id] = child(shape.id, "time", [id]).rounds;
-    }
-    shape.passes.push(pass);
+    shape.passes.push(await timedPass(shape.id, p + si));
     console.log(`bench: pass ${p + 1}/${config.processes}, shape ${shape.id}: ${ids.length} processes in ${((Date.now() - t0) / 1000).toFixed(0)} s (load ${loadavg()[0].toFixed(2)})`);
   }
+}
+
+/** One pass over a shape: a serving child per contender, interleaved rounds; returns each contender's rounds. */
+async function timedPass(shapeId, rotation) {
+  const servers = ids.map((id) => server(shapeId, id));
+  try {
+    for (const s of servers) await s.ready;
+    for (const s of servers) await s.call({ cmd: "warmup" });
+    const pass = Object.fromEntries(ids.map((id) => [id, []]));
+    for (let r = 0; r < config.rounds; r++) {
+      for (let i = 0; i < servers.length; i++) {
+        const s = servers[(rotation + r + i) % servers.length];
+        const kinds = r % 2 === 0 ? ["encode", "decode"] : ["decode", "encode"];
+        const round = { cpu: { [s.id]: {} }, wall: { [s.id]: {} } };
+        for (const kind of kinds) {
+          const m = await s.call({ cmd: "measure", kind });
+          round.cpu[s.id][kind] = m.cpu;
+          round.wall[s.id][kind] = m.wall;
+        }
+        pass[s.id].push(round);
+      }
+    }
+    return pass;
+  } finally {
+    for (const s of servers) s.child.disconnect?.();
+  }
+}
+
+/** A child serving one contender over IPC: `call(msg)` sends a request and resolves with its reply. */
+function server(shapeId, id) {
+  const child = fork(worker, [JSON.stringify({ ...config, shape: shapeId, mode: "serve", ids: [id] })], { cwd: rootDir, stdio: ["ignore", "ignore", "inherit", "ipc"] });
+  let pending;
+  const failed = new Promise((_, reject) => {
+    child.once("exit", (code, signal) => reject(new Error(`the serving child of ${id} (shape ${shapeId}) exited (${code ?? signal})`)));
+  });
+  failed.catch(() => {});
+  const next = () =>
+    Promise.race([
+      new Promise((resolve) => {
+        pending = resolve;
+      }),
+      failed,
+    ]);
+  child.on("message", (msg) => pending?.(msg));
+  const ready = next();
+  return {
+    id,
+    child,
+    ready,
+    call(msg) {
+      const reply = next();
+      child.send(msg);
+      return reply;
+    },
+  };
 }
 
 // Round r of pass p of every contender forms one round: ratios to the baseline are taken there.

@@ -1,9 +1,12 @@
 // One child process of `npm run bench`, for one shape and the contenders named in `ids`:
 // - mode "check": loads them all and checks them (round trips, protobuf bytes against the reference);
-// - mode "time": warm-up, then rounds timing each operation (in a rotating order when several);
+// - mode "serve" (one contender; started by run.mjs with an IPC channel): answers "warmup" and
+//   "measure" requests, so that the parent can interleave rounds of contenders that each live in
+//   a process of their own;
 // - mode "memory": allocation per operation and retained size of a decoded message.
-// Loads nothing but the contenders it is given. Prints one JSON line on stdout.
-// Usage: node worker.mjs '{"shape":"A","mode":"time","ids":["protobufjs"],"rounds":8,"timeMs":120,"warmupMs":300}'
+// Loads nothing but the contenders it is given. Prints one JSON line on stdout (serve: replies
+// over IPC instead).
+// Usage: node worker.mjs '{"shape":"A","mode":"check","ids":["protobufjs","protoforge-dynamic"],"rounds":8,"timeMs":120,"warmupMs":300}'
 import { PerformanceObserver } from "node:perf_hooks";
 import { compareProtobuf, firstDifference } from "./lib/compare.mjs";
 import { loadContenders, REFERENCE } from "./lib/contenders.mjs";
@@ -108,26 +111,6 @@ function operations(list) {
   return ops;
 }
 
-async function time(list) {
-  const ops = operations(list);
-  for (const op of ops) warmUp(op, config.warmupMs, config.timeMs);
-  const rounds = [];
-  for (let r = 0; r < config.rounds; r++) {
-    // Interleave: each round starts with a different contender, so drift in machine load
-    // spreads over all of them.
-    const start = (r * 2) % ops.length;
-    const round = { cpu: {}, wall: {} };
-    for (let i = 0; i < ops.length; i++) {
-      const op = ops[(start + i) % ops.length];
-      const m = measure(op, config.timeMs);
-      (round.cpu[op.id] ??= {})[op.kind] = m.cpu;
-      (round.wall[op.id] ??= {})[op.kind] = m.wall;
-    }
-    rounds.push(round);
-  }
-  return rounds;
-}
-
 let gcCount = 0;
 const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
 
@@ -191,14 +174,33 @@ async function memory(list) {
   return out;
 }
 
-const list = await prepareAll();
-const result = { shape: shape.id, mode: config.mode, labels: Object.fromEntries(list.map((c) => [c.id, c.label])), problems: [] };
-if (config.mode === "check") {
-  Object.assign(result, check(list));
-  result.notes = Object.fromEntries(list.filter((c) => c.note).map((c) => [c.id, c.note]));
-} else if (config.mode === "time") {
-  result.rounds = await time(list);
-} else {
-  result.memory = await memory(list);
+/** Serves the parent's requests until it disconnects: one contender, its encode and decode. */
+function serve(list) {
+  const ops = operations(list);
+  process.on("message", (msg) => {
+    if (msg.cmd === "warmup") {
+      for (const op of ops) warmUp(op, config.warmupMs, config.timeMs);
+      process.send({ warm: true });
+    } else if (msg.cmd === "measure") {
+      const op = ops.find((o) => o.kind === msg.kind);
+      process.send(measure(op, config.timeMs));
+    }
+  });
+  process.on("disconnect", () => process.exit(0));
+  process.send({ ready: true });
 }
-process.stdout.write(`${JSON.stringify(result)}\n`);
+
+const list = await prepareAll();
+if (config.mode === "serve") serve(list);
+else await report(list);
+
+async function report(list) {
+  const result = { shape: shape.id, mode: config.mode, labels: Object.fromEntries(list.map((c) => [c.id, c.label])), problems: [] };
+  if (config.mode === "check") {
+    Object.assign(result, check(list));
+    result.notes = Object.fromEntries(list.filter((c) => c.note).map((c) => [c.id, c.note]));
+  } else {
+    result.memory = await memory(list);
+  }
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}

@@ -24,6 +24,8 @@ const PACKED_CHUNK = 256;
 const SLAB_SIZE = 64 * 1024;
 /** finishShared() hands out views of values smaller than this; it copies larger ones. */
 const MAX_SHARED = 4 * 1024;
+/** From this size on, a result that fills at least 7/8 of the writer's buffer takes the buffer. */
+const HAND_OVER = 32 * 1024;
 
 /**
  * Writes the binary wire format into one growable buffer.
@@ -66,15 +68,28 @@ export class BinaryWriter {
   /**
    * Like finish(), but a small result is a view of the writer's buffer, whose bytes are left to
    * the caller (the next value is written after them, or into a new buffer): nothing is copied.
-   * Such a view's `.buffer` holds other values too, as with Node's Buffer.allocUnsafe.
+   * Such a view's `.buffer` holds other values too, as with Node's Buffer.allocUnsafe. A large
+   * result (32 KiB or more) that fills at least 7/8 of the writer's buffer takes the buffer with
+   * it (the rest zeroed), and the writer starts over with a new one of the same size; a large
+   * result that does not is copied, and the writer's next buffer is one it would fill.
    */
   finishShared(): Uint8Array {
     if (this.forks.length > 0) throw new WireError("finish() called with an unjoined fork()", -1, "misuse");
     const n = this.pos - this.start;
-    // A buffer grown for a large value stays the writer's own (and warm): such results are copied.
     if (n >= MAX_SHARED || this.buf.length > SLAB_SIZE) {
+      const cap = this.buf.length;
+      if (n >= HAND_OVER && this.start === 0 && n >= cap - (cap >>> 3)) {
+        // Copying would cost as much as writing the value did: the result keeps the buffer.
+        const buf = this.buf;
+        buf.fill(0, n);
+        this.replaceBuffer(new Uint8Array(cap), 0);
+        return buf.subarray(0, n);
+      }
+      // Else copy: the buffer, grown for large values, stays the writer's own, or, after a large
+      // value, is replaced by one that a value of this size would fill (and take).
       const out = copyBytes(this.buf, this.start, this.pos);
       this.pos = this.start;
+      if (n >= HAND_OVER && this.start === 0) this.replaceBuffer(new Uint8Array(fitting(n)), 0);
       return out;
     }
     const out = this.buf.subarray(this.start, this.pos);
@@ -524,6 +539,11 @@ export class BinaryWriter {
   }
 }
 
+
+/** A buffer size that a value of `n` bytes (or a little more) fills to at least 7/8: n plus a sixteenth. */
+function fitting(n: number): number {
+  return (n + (n >>> 4) + 7) & ~7;
+}
 
 /** Writes the varint of unsigned 32-bit `v` at `buf[p]`; returns the position after it. */
 function putVarint32(buf: Uint8Array, p: number, v: number): number {

@@ -98,3 +98,36 @@ test("finish() and reset() after finishShared() see only the value being written
   assert.deepEqual([...w.finish()], [3]);
   assert.deepEqual([...a], [1]);
 });
+
+test("finishShared: a large result takes the writer's buffer when it fills it, else is copied and the next buffer fits it", () => {
+  const w = new BinaryWriter();
+  const value = (n: number, seed: number) => Uint8Array.from({ length: n }, (_, i) => (i * 7 + seed) & 0xff);
+  const fitting = (n: number) => (n + (n >>> 4) + 7) & ~7;
+  // The first large value grows the buffer by doubling (128 KiB): 70,000 bytes do not fill it, so it is copied.
+  w.raw(value(70000, 1));
+  const a = w.finishShared();
+  assert.deepEqual(a, value(70000, 1));
+  assert.equal(a.buffer.byteLength, 70000, "a copy of its own size");
+  assert.equal(w.capacity, fitting(70000));
+  // A value of the same size now fills the buffer: the result takes it, its unused end zeroed.
+  w.uint32(5).fork().raw(value(69990, 2)).join();
+  const b = w.finishShared();
+  assert.equal(b.byteOffset, 0);
+  assert.equal(b.buffer.byteLength, fitting(70000));
+  assert.ok(new Uint8Array(b.buffer, b.length).every((x) => x === 0));
+  const expected = new BinaryWriter().uint32(5).fork().raw(value(69990, 2)).join().finish();
+  assert.deepEqual(b, expected);
+  // The writer goes on in a new buffer: later values do not touch the results handed out.
+  assert.equal(w.capacity, fitting(70000));
+  w.raw(value(70001, 3));
+  const c = w.finishShared();
+  assert.notEqual(c.buffer, b.buffer);
+  assert.deepEqual(b, expected);
+  assert.deepEqual(a, value(70000, 1));
+  assert.deepEqual(c, value(70001, 3));
+  // Small values after large ones: copies, never views of a buffer a result took.
+  w.uint32(1);
+  const d = w.finishShared();
+  assert.deepEqual([...d], [1]);
+  assert.ok(d.buffer !== b.buffer && d.buffer !== c.buffer);
+});
