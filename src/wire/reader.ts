@@ -110,11 +110,18 @@ export class BinaryReader {
    */
   varint32(): number {
     const buf = this.buf;
-    let pos = this.pos;
+    const pos = this.pos;
     if (pos < this.end && buf[pos]! < 0x80) {
       this.pos = pos + 1;
       return buf[pos]!;
     }
+    return this.varint32Long();
+  }
+
+  /** varint32() of more than one byte (kept apart so that the one-byte case stays small enough to inline). */
+  private varint32Long(): number {
+    const buf = this.buf;
+    let pos = this.pos;
     const start = pos;
     if (this.end - pos >= 10) {
       // Ten bytes are there: no bounds checks. Bits past the 32nd are dropped, but a sixth to
@@ -379,23 +386,27 @@ export class BinaryReader {
     this.end = outer;
   }
 
+  // fixed32 and sfixed32 (and int32, uint32, sint32 below) have loops of their own: their lists
+  // hold different kinds of numbers (uint32 values may not be small integers), and one push site
+  // serving several kinds of array would be slower for all.
+
   packedFixed32(list: number[]): void {
-    this.packed32(list, false);
-  }
-
-  packedSfixed32(list: number[]): void {
-    this.packed32(list, true);
-  }
-
-  private packed32(list: number[], signed: boolean): void {
     const outer = this.packedStart();
     const b = this.buf;
     const e = this.end;
     let p = this.pos;
-    for (; p + 4 <= e; p += 4) {
-      const v = b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24);
-      list.push(signed ? v : v >>> 0);
-    }
+    for (; p + 4 <= e; p += 4) list.push((b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0);
+    this.pos = p;
+    if (p < e) this.fixed32();
+    this.end = outer;
+  }
+
+  packedSfixed32(list: number[]): void {
+    const outer = this.packedStart();
+    const b = this.buf;
+    const e = this.end;
+    let p = this.pos;
+    for (; p + 4 <= e; p += 4) list.push(b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24));
     this.pos = p;
     if (p < e) this.fixed32();
     this.end = outer;
@@ -445,34 +456,46 @@ export class BinaryReader {
   }
 
   packedInt32(list: number[]): void {
-    this.packedVarint32(list, 0);
-  }
-
-  packedUint32(list: number[]): void {
-    this.packedVarint32(list, 1);
-  }
-
-  packedSint32(list: number[]): void {
-    this.packedVarint32(list, 2);
-  }
-
-  /** `kind`: 0 int32, 1 uint32, 2 sint32. */
-  private packedVarint32(list: number[], kind: 0 | 1 | 2): void {
     const outer = this.packedStart();
     const b = this.buf;
     const e = this.end;
-    let p = this.pos;
-    while (p < e) {
-      let n = b[p]!;
-      if (n < 0x80) p++;
-      else {
-        this.pos = p;
-        n = this.varint32();
-        p = this.pos;
-      }
-      list.push(kind === 0 ? n | 0 : kind === 1 ? n : (n >>> 1) ^ -(n & 1));
+    while (this.pos < e) {
+      const p = this.pos;
+      if (b[p]! < 0x80) {
+        list.push(b[p]!);
+        this.pos = p + 1;
+      } else list.push(this.varint32Long() | 0);
     }
-    this.pos = p;
+    this.end = outer;
+  }
+
+  packedUint32(list: number[]): void {
+    const outer = this.packedStart();
+    const b = this.buf;
+    const e = this.end;
+    while (this.pos < e) {
+      const p = this.pos;
+      if (b[p]! < 0x80) {
+        list.push(b[p]!);
+        this.pos = p + 1;
+      } else list.push(this.varint32Long());
+    }
+    this.end = outer;
+  }
+
+  packedSint32(list: number[]): void {
+    const outer = this.packedStart();
+    const b = this.buf;
+    const e = this.end;
+    while (this.pos < e) {
+      const p = this.pos;
+      let n: number;
+      if (b[p]! < 0x80) {
+        n = b[p]!;
+        this.pos = p + 1;
+      } else n = this.varint32Long();
+      list.push((n >>> 1) ^ -(n & 1));
+    }
     this.end = outer;
   }
 

@@ -343,15 +343,10 @@ export class BinaryWriter {
     return this;
   }
 
+  // fixed32 and sfixed32 have loops of their own: their lists hold different kinds of numbers,
+  // and one load site serving several kinds of array would be slower for all.
+
   packedFixed32(values: readonly number[]): this {
-    return this.packed32(values, false);
-  }
-
-  packedSfixed32(values: readonly number[]): this {
-    return this.packed32(values, true);
-  }
-
-  private packed32(values: readonly number[], signed: boolean): this {
     const n = values.length;
     this.uint32(n * 4);
     this.ensure(n * 4);
@@ -359,8 +354,23 @@ export class BinaryWriter {
     let p = this.pos;
     for (let i = 0; i < n; i++, p += 4) {
       const v = values[i]!;
-      if (signed ? (v | 0) !== v : v >>> 0 !== v) invalid(signed ? "sfixed32" : "fixed32", v);
-      view.setUint32(p, v >>> 0, true);
+      if (v >>> 0 !== v) invalid("fixed32", v);
+      view.setUint32(p, v, true);
+    }
+    this.pos = p;
+    return this;
+  }
+
+  packedSfixed32(values: readonly number[]): this {
+    const n = values.length;
+    this.uint32(n * 4);
+    this.ensure(n * 4);
+    const view = this.view;
+    let p = this.pos;
+    for (let i = 0; i < n; i++, p += 4) {
+      const v = values[i]!;
+      if ((v | 0) !== v) invalid("sfixed32", v);
+      view.setInt32(p, v, true);
     }
     this.pos = p;
     return this;
