@@ -1009,3 +1009,36 @@ test("bytes(): copies below viewBytesFrom (4096 by default), views from there on
     if (n > 0) assert.equal(view[0], 0xee, "the view does");
   }
 });
+
+test("varints of every length read the same with ten or more bytes left (no bounds checks) and at the very end", () => {
+  const values: bigint[] = [0n, 1n, 127n, 128n, 16383n, 16384n, (1n << 21n) - 1n, 1n << 21n, (1n << 28n) - 1n, 1n << 28n, (1n << 32n) - 1n, 1n << 32n, (1n << 35n) + 5n, 1n << 42n, 1n << 49n, 1n << 56n, (1n << 63n) + 12345n, (1n << 64n) - 1n];
+  for (const v of values) {
+    const w = new BinaryWriter();
+    w.uint64(v);
+    const alone = w.finish();
+    const padded = new Uint8Array(alone.length + 12);
+    padded.set(alone);
+    for (const input of [alone, padded]) {
+      assert.equal(new BinaryReader(input).uint64(), v, `uint64 ${v}`);
+      assert.equal(new BinaryReader(input).int64(), BigInt.asIntN(64, v), `int64 ${v}`);
+      assert.equal(new BinaryReader(input).uint32(), Number(v & 0xffffffffn), `uint32 ${v}`);
+      assert.equal(new BinaryReader(input).int32(), Number(BigInt.asIntN(32, v)), `int32 ${v}`);
+      const r = new BinaryReader(input);
+      r.varint32();
+      assert.equal(r.pos, alone.length, `position after ${v}`);
+    }
+  }
+  // Eleven bytes: too long, whether ten more bytes follow the first or not.
+  const eleven = [0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01];
+  for (const input of [Uint8Array.from(eleven), Uint8Array.from([...eleven, 0, 0, 0, 0])]) {
+    throwsWire(() => new BinaryReader(input).uint32(), 0, /longer than 10 bytes/);
+    throwsWire(() => new BinaryReader(input).int64(), 0, /longer than 10 bytes/);
+    throwsWire(() => new BinaryReader(input).uint64(), 0, /longer than 10 bytes/);
+  }
+  // Cut: the last byte still has its continuation bit.
+  throwsWire(() => new BinaryReader(Uint8Array.from([0x80, 0x80, 0x80])).uint32(), 0, /truncated varint/);
+  throwsWire(() => new BinaryReader(Uint8Array.from([0x80, 0x80, 0x80])).int64(), 0, /truncated varint/);
+  // A reader whose end is before the buffer's end stops there, however many bytes follow.
+  const r = new BinaryReader(Uint8Array.from([0x80, 0x80, 0x01, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]), 0, 2);
+  throwsWire(() => r.uint32(), 0, /truncated varint/);
+});
