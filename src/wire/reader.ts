@@ -4,14 +4,14 @@ import { utf8Decode } from "./utf8.js";
 import { joinInt64, joinUint64 } from "./int64.js";
 import { copyBytes } from "./alloc.js";
 
-// Floating-point values are assembled as 32-bit words (host byte order) in a scratch buffer: a
-// DataView would be faster per value, but making one for each input costs more than it saves.
 /** By default, bytes values of 4 KiB or more are read as views into the input (see viewBytesFrom). */
 export const VIEW_BYTES_FROM = 4096;
 
 /** The bigints 0..127: one-byte varints read as 64-bit values need no new bigint. */
 const SMALL_BIGINTS: readonly bigint[] = Array.from({ length: 128 }, (_, i) => BigInt(i));
 
+// Floating-point values are assembled as 32-bit words (host byte order) in a scratch buffer: a
+// DataView would be faster per value, but making one for each input costs more than it saves.
 const scratch = new ArrayBuffer(8);
 const scratch32 = new Int32Array(scratch);
 const scratchFloat32 = new Float32Array(scratch);
@@ -37,9 +37,9 @@ export class BinaryReader {
   wireType: WireType = 0;
   /**
    * bytes() returns values of this many bytes or more as views into the input, smaller ones as
-   * copies. A large copy costs as much as decoding the rest of a message
-   * (fresh memory is allocated and touched), and a view of a large value keeps little else of the
-   * input alive. 0: every value a view; Infinity: every value a copy.
+   * copies. A large copy costs as much as decoding the rest of a message (fresh memory is
+   * allocated and touched), and a view of a large value keeps little else of the input alive.
+   * 0: every value a view; Infinity: every value a copy.
    */
   viewBytesFrom = VIEW_BYTES_FROM;
 
