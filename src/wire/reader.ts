@@ -1,6 +1,6 @@
 import { WireError } from "./errors.js";
 import { WireType } from "./wire-type.js";
-import { utf8Decode } from "./utf8.js";
+import { utf8Decode, utf8DecodeEscaped } from "./utf8.js";
 import { joinInt64, joinUint64 } from "./int64.js";
 import { copyBytes } from "./alloc.js";
 
@@ -577,15 +577,17 @@ export class BinaryReader {
   }
 
   /**
-   * Reads a length-delimited UTF-8 string. With `validate`, invalid UTF-8 is an error;
-   * without, invalid sequences become U+FFFD.
+   * Reads a length-delimited UTF-8 string. With `validate`, invalid UTF-8 is an error; without
+   * (a field that does not require valid UTF-8), bytes that are not valid UTF-8 are kept as lone
+   * surrogates (see utf8DecodeEscaped), which BinaryWriter#stringEscaped writes back as they were.
    */
   string(validate = true): string {
     const at = this.pos;
     const len = this.length();
     const start = this.pos;
     this.pos += len;
-    const s = utf8Decode(this.buf, start, start + len, validate);
+    if (!validate) return utf8DecodeEscaped(this.buf, start, start + len);
+    const s = utf8Decode(this.buf, start, start + len, true);
     if (s === undefined) throw new WireError("invalid UTF-8 in string", at, "invalid-utf8");
     return s;
   }

@@ -19,8 +19,11 @@ export function utf8Encode(s: string): Uint8Array {
   return encoder.encode(s);
 }
 
-/** The number of bytes `s` takes in UTF-8. */
-export function utf8Length(s: string): number {
+/**
+ * The number of bytes `s` takes in UTF-8 (a lone surrogate as U+FFFD, or, with `escaped`, one of
+ * U+DC80–U+DCFF as the single byte it stands for: see utf8DecodeEscaped).
+ */
+export function utf8Length(s: string, escaped = false): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -32,15 +35,19 @@ export function utf8Length(s: string): number {
         n += 4;
         i++;
       } else n += 3;
-    } else n += 3;
+    } else n += escaped && c >= 0xdc80 && c <= 0xdcff ? 1 : 3;
   }
   return n;
 }
 
-/** Writes `s` as UTF-8 into `buf` at `pos`, which must have room for utf8Length(s) bytes; returns the bytes written. */
-export function utf8Write(s: string, buf: Uint8Array, pos: number): number {
+/**
+ * Writes `s` as UTF-8 into `buf` at `pos`, which must have room for utf8Length(s, escaped) bytes;
+ * returns the bytes written. A lone surrogate becomes U+FFFD, or, with `escaped`, one of
+ * U+DC80–U+DCFF the single byte it stands for (see utf8DecodeEscaped).
+ */
+export function utf8Write(s: string, buf: Uint8Array, pos: number, escaped = false): number {
   const start = pos;
-  if (s.length > 64) {
+  if (s.length > 64 && (!escaped || isWellFormedString(s))) {
     return encoder.encodeInto(s, buf.subarray(pos)).written;
   }
   for (let i = 0; i < s.length; i++) {
@@ -62,6 +69,10 @@ export function utf8Write(s: string, buf: Uint8Array, pos: number): number {
           buf[pos++] = 0x80 | (c & 0x3f);
           continue;
         }
+        if (escaped && c >= 0xdc80 && c <= 0xdcff) {
+          buf[pos++] = c & 0xff;
+          continue;
+        }
         c = 0xfffd; // a lone surrogate cannot be encoded
       }
       buf[pos++] = 0xe0 | (c >> 12);
@@ -70,6 +81,74 @@ export function utf8Write(s: string, buf: Uint8Array, pos: number): number {
     }
   }
   return pos - start;
+}
+
+/** Encodes a string as utf8Write does with `escaped`: the inverse of utf8DecodeEscaped. */
+export function utf8EncodeEscaped(s: string): Uint8Array {
+  const out = new Uint8Array(utf8Length(s, true));
+  utf8Write(s, out, 0, true);
+  return out;
+}
+
+/**
+ * Decodes UTF-8 that need not be valid (a string field that does not require valid UTF-8) without
+ * losing a byte: each byte that is not part of a valid sequence becomes the lone surrogate
+ * U+DC00 + byte (U+DC80–U+DCFF; valid UTF-8 never decodes to a lone surrogate), which utf8Write
+ * and utf8Length with `escaped` turn back into that byte. Valid UTF-8 decodes as utf8Decode does.
+ */
+export function utf8DecodeEscaped(buf: Uint8Array, start: number, end: number): string {
+  return utf8Decode(buf, start, end, true) ?? decodeEscaping(buf, start, end);
+}
+
+function decodeEscaping(buf: Uint8Array, start: number, end: number): string {
+  const units: number[] = [];
+  let out = "";
+  let i = start;
+  while (i < end) {
+    const n = validSequenceLength(buf, i, end);
+    if (n === 0) {
+      units.push(0xdc00 | buf[i]!);
+      i++;
+    } else {
+      const c = buf[i]!;
+      let cp: number;
+      if (n === 1) cp = c;
+      else if (n === 2) cp = ((c & 0x1f) << 6) | (buf[i + 1]! & 0x3f);
+      else if (n === 3) cp = ((c & 0x0f) << 12) | ((buf[i + 1]! & 0x3f) << 6) | (buf[i + 2]! & 0x3f);
+      else cp = ((c & 0x07) << 18) | ((buf[i + 1]! & 0x3f) << 12) | ((buf[i + 2]! & 0x3f) << 6) | (buf[i + 3]! & 0x3f);
+      if (cp >= 0x10000) units.push(0xd800 + ((cp - 0x10000) >> 10), 0xdc00 | (cp & 0x3ff));
+      else units.push(cp);
+      i += n;
+    }
+    if (units.length >= 4096) {
+      out += String.fromCharCode(...units);
+      units.length = 0;
+    }
+  }
+  return out + String.fromCharCode(...units);
+}
+
+/** The length of the valid UTF-8 sequence at `buf[i]` (RFC 3629), or 0 when there is none. */
+function validSequenceLength(buf: Uint8Array, i: number, end: number): number {
+  const c = buf[i]!;
+  if (c < 0x80) return 1;
+  const cont = (k: number) => i + k < end && (buf[i + k]! & 0xc0) === 0x80;
+  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
+  if (c >= 0xe0 && c <= 0xef) {
+    if (!cont(1) || !cont(2)) return 0;
+    const c1 = buf[i + 1]!;
+    if (c === 0xe0 && c1 < 0xa0) return 0; // overlong
+    if (c === 0xed && c1 >= 0xa0) return 0; // a surrogate
+    return 3;
+  }
+  if (c >= 0xf0 && c <= 0xf4) {
+    if (!cont(1) || !cont(2) || !cont(3)) return 0;
+    const c1 = buf[i + 1]!;
+    if (c === 0xf0 && c1 < 0x90) return 0; // overlong
+    if (c === 0xf4 && c1 >= 0x90) return 0; // above U+10FFFF
+    return 4;
+  }
+  return 0;
 }
 
 /** How many leading bytes decide, for a longer string, between the native decoder (ASCII) and transcode(). */

@@ -270,8 +270,21 @@ export class BinaryWriter {
     return this.raw(value);
   }
 
-  /** Writes a length-prefixed UTF-8 string. */
+  /** Writes a length-prefixed UTF-8 string (a lone surrogate as U+FFFD). */
   string(value: string): this {
+    return this.writeString(value, false);
+  }
+
+  /**
+   * Writes a length-prefixed string of a field that does not require valid UTF-8: the lone
+   * surrogates U+DC80–U+DCFF, which BinaryReader#string(false) makes of bytes that were not valid
+   * UTF-8, are written as those bytes (see utf8DecodeEscaped); the rest as string() writes it.
+   */
+  stringEscaped(value: string): this {
+    return this.writeString(value, true);
+  }
+
+  private writeString(value: string, escaped: boolean): this {
     const len = value.length;
     if (len <= 42) {
       // At most 3 bytes a UTF-16 unit: the length fits one byte, so write first and fill it in after.
@@ -285,24 +298,25 @@ export class BinaryWriter {
         if (c >= 0x80) break;
         buf[pos++] = c;
       }
-      if (i < len) pos += utf8Write(value.slice(i), buf, pos);
+      if (i < len) pos += utf8Write(value.slice(i), buf, pos, escaped);
       buf[start] = pos - start - 1;
       this.pos = pos;
       return this;
     }
     if (len > MAX_RESERVED_STRING) {
-      const n = utf8Length(value);
+      const n = utf8Length(value, escaped);
       this.uint32(n);
       this.ensure(n);
-      this.pos += utf8Write(value, this.buf, this.pos);
+      this.pos += utf8Write(value, this.buf, this.pos, escaped);
       return this;
     }
     // No need to measure first: reserve the most it can take, encode after the shortest length
-    // prefix it can have (it takes at least one byte a UTF-16 unit), and move it if the prefix is longer.
+    // prefix it can have (it takes at least one byte a UTF-16 unit, or an escape), and move it if
+    // the prefix is longer.
     this.ensure(5 + 3 * len);
     const guess = varintSize32(len);
     const start = this.pos + guess;
-    const n = utf8Write(value, this.buf, start);
+    const n = utf8Write(value, this.buf, start, escaped);
     const size = varintSize32(n);
     if (size > guess) this.buf.copyWithin(start + size - guess, start, start + n);
     this.uint32(n);

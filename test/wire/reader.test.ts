@@ -525,12 +525,19 @@ test("string(): valid UTF-8 and validation", () => {
   for (const h of invalid) {
     throwsWire(() => reader(h).string(), 0, /invalid UTF-8/);
     throwsWire(() => reader(h).string(true), 0, /invalid UTF-8/);
-    assert.match(reader(h).string(false), /^\ufffd+$/, h);
+    // Without validation, every byte of an invalid sequence is kept as U+DC00 + byte.
+    const bytes = h.split(" ").slice(1).map((x) => Number.parseInt(x, 16));
+    assert.equal(reader(h).string(false), String.fromCharCode(...bytes.map((b) => 0xdc00 | b)), h);
+    const w = new BinaryWriter();
+    w.stringEscaped(reader(h).string(false));
+    assert.deepEqual([...w.finish()], [bytes.length, ...bytes], `${h} written back`);
   }
-  assert.equal(reader("02 c0 80").string(false), "\ufffd\ufffd");
-  assert.equal(reader("03 ed a0 80").string(false), "\ufffd\ufffd\ufffd");
-  assert.equal(reader("02 e2 82").string(false), "\ufffd");
-  assert.equal(reader("03 41 ff 42").string(false), "A\ufffdB");
+  assert.equal(reader("02 c0 80").string(false), "\udcc0\udc80");
+  assert.equal(reader("03 ed a0 80").string(false), "\udced\udca0\udc80");
+  assert.equal(reader("02 e2 82").string(false), "\udce2\udc82");
+  assert.equal(reader("03 41 ff 42").string(false), "A\udcffB");
+  // Valid sequences around invalid bytes decode as usual.
+  assert.equal(reader("06 c3 a9 ff e2 82 ac").string(false), "\u00e9\udcff\u20ac");
   // Offset is the start of the length prefix, after the tag.
   const r = reader("08 01 12 02 c0 80");
   r.tag();
@@ -540,7 +547,7 @@ test("string(): valid UTF-8 and validation", () => {
   // Long invalid string (slow path).
   const bad = [...new TextEncoder().encode("y".repeat(40)), 0xed, 0xa0, 0x80];
   throwsWire(() => reader([...varint(BigInt(bad.length)), ...bad]).string(), 0, /invalid UTF-8/);
-  assert.equal(reader([...varint(BigInt(bad.length)), ...bad]).string(false), "y".repeat(40) + "\ufffd\ufffd\ufffd");
+  assert.equal(reader([...varint(BigInt(bad.length)), ...bad]).string(false), "y".repeat(40) + "\udced\udca0\udc80");
 });
 
 // ---------------------------------------------------------------------------------------------

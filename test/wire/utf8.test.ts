@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { utf8Encode, utf8Decode, utf8Length, isWellFormedString } from "../../src/wire/index.js";
-import { utf8Write } from "../../src/wire/utf8.js";
+import { utf8Write, utf8DecodeEscaped, utf8EncodeEscaped } from "../../src/wire/utf8.js";
+import { BinaryReader, BinaryWriter } from "../../src/wire/index.js";
 
 const te = new TextEncoder();
 
@@ -401,5 +402,45 @@ test("utf8Decode: non-ASCII text of every length around the short-string limit (
       const cut = utf8Decode(b, 1, b.length - 2, true);
       assert.equal(cut, s.endsWith("a") ? s.slice(0, -1) : undefined, `${JSON.stringify(s)} cut`);
     }
+  }
+});
+
+test("utf8DecodeEscaped then utf8EncodeEscaped gives back any bytes, valid UTF-8 or not, short and long", () => {
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const pieces = [[0x41], [0xc3, 0xa9], [0xe2, 0x82, 0xac], [0xf0, 0x9f, 0x98, 0x80], [0xff], [0x80], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82], [0xf0, 0x9f]];
+  for (let n = 0; n < 600; n++) {
+    const bytes: number[] = [];
+    const count = Math.floor(rnd() * (n % 3 === 0 ? 200 : 20));
+    for (let i = 0; i < count; i++) bytes.push(...(rnd() < 0.3 ? [Math.floor(rnd() * 256)] : pieces[Math.floor(rnd() * pieces.length)]!));
+    const b = Uint8Array.from(bytes);
+    const s = utf8DecodeEscaped(b, 0, b.length);
+    assert.deepEqual(utf8EncodeEscaped(s), b, Buffer.from(b).toString("hex"));
+    assert.equal(utf8Length(s, true), b.length);
+    const valid = utf8Decode(b, 0, b.length, true);
+    if (valid !== undefined) assert.equal(s, valid, "valid UTF-8 decodes as utf8Decode does");
+    // The BinaryWriter writes it back too, through every path of its string writing.
+    const w = new BinaryWriter();
+    w.stringEscaped(s);
+    const r = new BinaryReader(w.finish());
+    assert.equal(r.string(false), s);
+  }
+});
+
+test("utf8Write: a lone surrogate U+DC80–U+DCFF is one byte only when escaped; other lone surrogates are U+FFFD either way", () => {
+  for (const [s, plain, escaped] of [
+    ["\udcff", "ef bf bd", "ff"],
+    ["a\udc80b", "61 ef bf bd 62", "61 80 62"],
+    ["\udc7f", "ef bf bd", "ef bf bd"],
+    ["\udd00", "ef bf bd", "ef bf bd"],
+    ["\ud800", "ef bf bd", "ef bf bd"],
+    ["\ud83d\ude00", "f0 9f 98 80", "f0 9f 98 80"],
+  ] as const) {
+    assert.equal(hex(utf8Encode(s)), plain, JSON.stringify(s));
+    assert.equal(hex(utf8EncodeEscaped(s)), escaped, JSON.stringify(s));
+    assert.equal(utf8Length(s), plain.split(" ").length);
+    assert.equal(utf8Length(s, true), escaped.split(" ").length);
+    const long = "x".repeat(70) + s;
+    assert.equal(hex(utf8EncodeEscaped(long)), `${"78 ".repeat(70)}${escaped}`, `long ${JSON.stringify(s)}`);
   }
 });

@@ -1,5 +1,5 @@
 import { WireError } from "../../wire/errors.js";
-import { utf8Decode } from "../../wire/utf8.js";
+import { utf8Decode, utf8DecodeEscaped } from "../../wire/utf8.js";
 import { WireType } from "../../wire/wire-type.js";
 import type { BinaryReader } from "../../wire/reader.js";
 import type { DescField, DescMessage } from "../../reflect/descriptors.js";
@@ -25,7 +25,8 @@ export const codecRuntime = {
     const len = r.length();
     const start = r.pos;
     r.pos += len;
-    const s = utf8Decode(r.buf, start, start + len, validate);
+    if (!validate) return utf8DecodeEscaped(r.buf, start, start + len);
+    const s = utf8Decode(r.buf, start, start + len, true);
     if (s === undefined) throw new WireError(`invalid UTF-8 in string field ${path}`, at, "invalid-utf8", path);
     return s;
   },

@@ -359,8 +359,11 @@ function emitEncode(desc: DescMessage, names: EmitNames): string[] {
   return body;
 }
 
-function writeValue(scalar: ScalarType | "enum", v: string): string {
-  return scalar === "enum" ? `w.int32(${v});` : `w.${readMethod[scalar]}(${v});`;
+/** Writes one value; `f`: its field (a string field that does not require valid UTF-8 writes its escapes back as bytes). */
+function writeValue(scalar: ScalarType | "enum", v: string, f: DescField): string {
+  if (scalar === "enum") return `w.int32(${v});`;
+  if (scalar === ScalarType.STRING && !f.validateUtf8) return `w.stringEscaped(${v});`;
+  return `w.${readMethod[scalar]}(${v});`;
 }
 
 function encodeField(f: DescField, names: EmitNames): string[] {
@@ -374,7 +377,7 @@ function encodeField(f: DescField, names: EmitNames): string[] {
   switch (f.fieldKind) {
     case "scalar": {
       const cond = f.presence === "implicit" && !f.oneof ? nonZero(f.scalar, "v") : "";
-      return ifSet(cond, [`w.uint32(${tagOf(no, scalarWireType(f.scalar))});`, writeValue(f.scalar, "v")]);
+      return ifSet(cond, [`w.uint32(${tagOf(no, scalarWireType(f.scalar))});`, writeValue(f.scalar, "v", f)]);
     }
     case "enum": {
       const cond = f.presence === "implicit" && !f.oneof ? "v !== 0" : "";
@@ -400,14 +403,14 @@ function encodeField(f: DescField, names: EmitNames): string[] {
       const scalar: ScalarType | "enum" = f.elementKind === "enum" ? "enum" : f.scalar;
       if (f.packed) return ifSet("v.length !== 0", [`w.uint32(${tagOf(no, WireType.LengthDelimited)});`, `w.${packedMethod(scalar)}(v);`]);
       const wt = scalar === "enum" ? WireType.Varint : scalarWireType(scalar);
-      return ifSet("v.length !== 0", ["for (let i = 0; i < v.length; i++) {", `  w.uint32(${tagOf(no, wt)});`, `  ${writeValue(scalar, at)}`, "}"]);
+      return ifSet("v.length !== 0", ["for (let i = 0; i < v.length; i++) {", `  w.uint32(${tagOf(no, wt)});`, `  ${writeValue(scalar, at, f)}`, "}"]);
     }
     case "map": {
       // Key and value are written even when zero, as protoc does.
       let value: string[];
       switch (f.elementKind) {
         case "scalar":
-          value = [`w.uint32(${tagOf(2, scalarWireType(f.scalar))});`, writeValue(f.scalar, "e")];
+          value = [`w.uint32(${tagOf(2, scalarWireType(f.scalar))});`, writeValue(f.scalar, "e", f)];
           break;
         case "enum":
           value = [`w.uint32(${tagOf(2, WireType.Varint)});`, "w.int32(e);"];
@@ -416,7 +419,7 @@ function encodeField(f: DescField, names: EmitNames): string[] {
           value = [`w.uint32(${tagOf(2, WireType.LengthDelimited)});`, "w.fork();", `${names.codec(f.message)}.encode(e, w, unknown);`, "w.join();"];
           break;
       }
-      const entry = [`w.uint32(${tagOf(no, WireType.LengthDelimited)});`, "w.fork();", `w.uint32(${tagOf(1, scalarWireType(f.mapKey))});`, writeValue(f.mapKey, "k"), ...value, "w.join();"];
+      const entry = [`w.uint32(${tagOf(no, WireType.LengthDelimited)});`, "w.fork();", `w.uint32(${tagOf(1, scalarWireType(f.mapKey))});`, writeValue(f.mapKey, "k", f), ...value, "w.join();"];
       return ifSet("v.size !== 0", ["for (const [k, e] of v) {", ...entry.map((l) => `  ${l}`), "}"]);
     }
   }

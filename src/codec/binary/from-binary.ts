@@ -1,7 +1,7 @@
 import { BinaryReader } from "../../wire/reader.js";
 import { WireError } from "../../wire/errors.js";
 import { WireType } from "../../wire/wire-type.js";
-import { utf8Decode } from "../../wire/utf8.js";
+import { utf8Decode, utf8DecodeEscaped } from "../../wire/utf8.js";
 import type { DescEnum, DescExtension, DescField, DescMessage } from "../../reflect/descriptors.js";
 import type { Message, OneofValue, UnknownField } from "../../reflect/message.js";
 import { ScalarType, scalarZeroValue, type ScalarValue } from "../../reflect/scalar.js";
@@ -184,7 +184,8 @@ function readScalarChecked(r: BinaryReader, t: ScalarType, field: DescField | De
   const len = r.length();
   const start = r.pos;
   r.pos += len;
-  const s = utf8Decode(r.buf, start, start + len, field.validateUtf8);
+  if (!field.validateUtf8) return utf8DecodeEscaped(r.buf, start, start + len);
+  const s = utf8Decode(r.buf, start, start + len, true);
   if (s === undefined) throw new WireError(`invalid UTF-8 in string field ${fieldPath(field)}`, at, "invalid-utf8", fieldPath(field));
   return s;
 }

@@ -43,8 +43,11 @@ export function readScalar(r: BinaryReader, t: ScalarType, validateUtf8: boolean
   }
 }
 
-/** Writes one scalar value without a tag. */
-export function writeScalar(w: BinaryWriter, t: ScalarType, v: ScalarValue): void {
+/**
+ * Writes one scalar value without a tag. A string of a field that does not require valid UTF-8
+ * (`validateUtf8` false) is written with the bytes its escapes stand for (see BinaryWriter#stringEscaped).
+ */
+export function writeScalar(w: BinaryWriter, t: ScalarType, v: ScalarValue, validateUtf8 = true): void {
   switch (t) {
     case ScalarType.DOUBLE: w.double(v as number); return;
     case ScalarType.FLOAT: w.float(v as number); return;
@@ -54,7 +57,7 @@ export function writeScalar(w: BinaryWriter, t: ScalarType, v: ScalarValue): voi
     case ScalarType.FIXED64: w.fixed64(v as bigint); return;
     case ScalarType.FIXED32: w.fixed32(v as number); return;
     case ScalarType.BOOL: w.bool(v as boolean); return;
-    case ScalarType.STRING: w.string(v as string); return;
+    case ScalarType.STRING: validateUtf8 ? w.string(v as string) : w.stringEscaped(v as string); return;
     case ScalarType.BYTES: w.bytes(v as Uint8Array); return;
     case ScalarType.UINT32: w.uint32(v as number); return;
     case ScalarType.SFIXED32: w.sfixed32(v as number); return;

@@ -85,7 +85,7 @@ export function writeField(w: BinaryWriter, field: DescField | DescExtension, v:
     case "scalar":
       if (skipZero && field.presence === "implicit" && isScalarZero(field.scalar, v)) return;
       w.tag(no, scalarWireType(field.scalar));
-      writeScalar(w, field.scalar, v as ScalarValue);
+      writeScalar(w, field.scalar, v as ScalarValue, field.validateUtf8);
       return;
     case "enum":
       if (skipZero && field.presence === "implicit" && v === 0) return;
@@ -103,13 +103,13 @@ export function writeField(w: BinaryWriter, field: DescField | DescExtension, v:
         const t: ScalarType | undefined = field.elementKind === "scalar" ? field.scalar : undefined;
         if (field.packed) {
           w.tag(no, WireType.LengthDelimited).fork();
-          for (const e of list) t === undefined ? w.int32(e as number) : writeScalar(w, t, e as ScalarValue);
+          for (const e of list) t === undefined ? w.int32(e as number) : writeScalar(w, t, e as ScalarValue, field.validateUtf8);
           w.join();
         } else {
           const wt = t === undefined ? WireType.Varint : scalarWireType(t);
           for (const e of list) {
             w.tag(no, wt);
-            t === undefined ? w.int32(e as number) : writeScalar(w, t, e as ScalarValue);
+            t === undefined ? w.int32(e as number) : writeScalar(w, t, e as ScalarValue, field.validateUtf8);
           }
         }
       }
@@ -120,11 +120,11 @@ export function writeField(w: BinaryWriter, field: DescField | DescExtension, v:
       for (const [k, e] of v as Map<ScalarValue, unknown>) {
         w.tag(no, WireType.LengthDelimited).fork();
         w.tag(1, keyWt);
-        writeScalar(w, field.mapKey, k);
+        writeScalar(w, field.mapKey, k, field.validateUtf8);
         switch (field.elementKind) {
           case "scalar":
             w.tag(2, scalarWireType(field.scalar));
-            writeScalar(w, field.scalar, e as ScalarValue);
+            writeScalar(w, field.scalar, e as ScalarValue, field.validateUtf8);
             break;
           case "enum":
             w.tag(2, WireType.Varint).int32(e as number);

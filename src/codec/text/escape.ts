@@ -1,4 +1,4 @@
-import { utf8Encode } from "../../wire/utf8.js";
+import { utf8Encode, utf8EncodeEscaped } from "../../wire/utf8.js";
 
 /**
  * Escapes bytes as protoc's text printer does (absl::CEscape): \n \r \t \" \' \\ by name, every
@@ -19,11 +19,14 @@ export function escapeBytes(bytes: Uint8Array): string {
   return out;
 }
 
-/** Escapes a string field's value: its UTF-8 bytes, escaped as escapeBytes does. */
-export function escapeString(s: string): string {
+/**
+ * Escapes a string field's value: its UTF-8 bytes, escaped as escapeBytes does. `escaped`: the
+ * string may hold bytes that were not valid UTF-8 (see utf8DecodeEscaped), printed as those bytes.
+ */
+export function escapeString(s: string, escaped = false): string {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x20 || c >= 0x7f || c === 0x22 || c === 0x27 || c === 0x5c) return escapeBytes(utf8Encode(s));
+    if (c < 0x20 || c >= 0x7f || c === 0x22 || c === 0x27 || c === 0x5c) return escapeBytes(escaped ? utf8EncodeEscaped(s) : utf8Encode(s));
   }
   return s;
 }

@@ -1,6 +1,6 @@
 import type { DescEnum } from "../../reflect/descriptors.js";
 import { ScalarType, type ScalarValue } from "../../reflect/scalar.js";
-import { utf8Decode } from "../../wire/utf8.js";
+import { utf8Decode, utf8DecodeEscaped } from "../../wire/utf8.js";
 import { isDigit, isHexDigit, isOctalDigit } from "./cursor.js";
 import { TextFormatError } from "./errors.js";
 import type { Tokenizer } from "./tokenizer.js";
@@ -164,7 +164,8 @@ export function consumeScalar(tk: Tokenizer, t: ScalarType, fieldName: string, v
     case ScalarType.STRING: {
       const at = { line: tk.current.line + 1, column: tk.current.column + 1 };
       const bytes = consumeString(tk);
-      const s = utf8Decode(bytes, 0, bytes.length, validateUtf8);
+      if (!validateUtf8) return utf8DecodeEscaped(bytes, 0, bytes.length);
+      const s = utf8Decode(bytes, 0, bytes.length, true);
       if (s === undefined) throw new TextFormatError(`String field "${fieldName}" contains invalid UTF-8 data.`, at, "invalid-value");
       return s;
     }

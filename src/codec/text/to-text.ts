@@ -74,7 +74,7 @@ function printExtension(ext: DescExtension, value: unknown, ctx: PrintContext): 
 function printField(name: string, field: DescField | DescExtension, v: unknown, ctx: PrintContext): void {
   switch (field.fieldKind) {
     case "scalar":
-      ctx.out.field(name, formatScalar(field.scalar, v as ScalarValue));
+      ctx.out.field(name, formatScalar(field.scalar, v as ScalarValue, !field.validateUtf8));
       return;
     case "enum":
       ctx.out.field(name, formatEnum(field, v as number));
@@ -84,18 +84,19 @@ function printField(name: string, field: DescField | DescExtension, v: unknown, 
       return;
     case "list":
       if (field.elementKind === "message" && field.kind === "field" && ctx.mapEntryLists?.(field)) return printEntryList(name, field.message, v as Message[], ctx);
-      for (const e of v as unknown[]) printElement(name, field, e, ctx);
+      for (const e of v as unknown[]) printElement(name, field, e, !field.validateUtf8, ctx);
       return;
     case "map":
-      printMap(name, field, v as Map<MapKey, unknown>, ctx);
+      printMap(name, field, v as Map<MapKey, unknown>, !field.validateUtf8, ctx);
       return;
   }
 }
 
-function printElement(name: string, info: ElementInfo, v: unknown, ctx: PrintContext): void {
+/** `escaped`: strings of a field that does not require valid UTF-8 (see formatScalar). */
+function printElement(name: string, info: ElementInfo, v: unknown, escaped: boolean, ctx: PrintContext): void {
   switch (info.elementKind) {
     case "scalar":
-      ctx.out.field(name, formatScalar(info.scalar, v as ScalarValue));
+      ctx.out.field(name, formatScalar(info.scalar, v as ScalarValue, escaped));
       return;
     case "enum":
       ctx.out.field(name, formatEnum(info, v as number));
@@ -112,12 +113,12 @@ function printSubMessage(name: string, desc: DescMessage, msg: Message, ctx: Pri
 }
 
 /** Map entries sorted by key, each with both `key` and `value` printed, as protoc does. (Keys may be bytes: see compareEntryKeys.) */
-function printMap(name: string, field: ElementInfo & { mapKey: ScalarType }, map: Map<MapKey, unknown>, ctx: PrintContext): void {
+function printMap(name: string, field: ElementInfo & { mapKey: ScalarType }, map: Map<MapKey, unknown>, escaped: boolean, ctx: PrintContext): void {
   const keys = [...map.keys()].sort(compareEntryKeys);
   for (const k of keys) {
     ctx.out.open(name);
-    ctx.out.field("key", formatScalar(field.mapKey, k));
-    printElement("value", field, map.get(k), ctx);
+    ctx.out.field("key", formatScalar(field.mapKey, k, escaped));
+    printElement("value", field, map.get(k), escaped, ctx);
     ctx.out.close();
   }
 }
@@ -131,7 +132,7 @@ function printEntryList(name: string, entryDesc: DescMessage, entries: readonly 
   withKeys.sort((a, b) => compareEntryKeys(a.key, b.key));
   for (const { key, entry } of withKeys) {
     ctx.out.open(name);
-    ctx.out.field("key", formatScalar(keyField.scalar, key));
+    ctx.out.field("key", formatScalar(keyField.scalar, key, !keyField.validateUtf8));
     printField("value", valueField, getSetValue(entry, valueField) ?? entryZeroValue(valueField), ctx);
     ctx.out.close();
   }
@@ -171,11 +172,14 @@ function compareCodePoints(a: string, b: string): number {
   return a.length - b.length;
 }
 
-/** A scalar value as protoc prints it. */
-export function formatScalar(t: ScalarType, v: ScalarValue): string {
+/**
+ * A scalar value as protoc prints it. `escaped`: a string of a field that does not require valid
+ * UTF-8, whose escapes stand for bytes that were not valid UTF-8 (printed as those bytes).
+ */
+export function formatScalar(t: ScalarType, v: ScalarValue, escaped = false): string {
   switch (t) {
     case ScalarType.STRING:
-      return `"${escapeString(v as string)}"`;
+      return `"${escapeString(v as string, escaped)}"`;
     case ScalarType.BYTES:
       return `"${escapeBytes(v as Uint8Array)}"`;
     case ScalarType.FLOAT:

@@ -72,7 +72,20 @@ for (const v of codecVariants) {
       const e = fromBinary<M>(desc, concatEntry(str("0a", bad), "1a"));
       assert.equal((e.m as Map<string, string>).size, 1, bad);
     }
-    assert.equal(fromBinary<M>(desc, str("0a", "61 ff 62")).s, "a\ufffdb");
+    // Invalid bytes are kept (as U+DC00 + byte) and written back as they were, as protoc does.
+    const m = fromBinary<M>(desc, str("0a", "61 ff 62"));
+    assert.equal(m.s, "a\udcffb");
+    assert.deepEqual(toBinary(desc, m), fromHex("0a 03 61 ff 62"));
+    for (const bad of invalid) {
+      // Map entries with both key and value: protoc writes both back even when one was missing.
+      const entry = (key: string, value: string) => {
+        const body = [...str("0a", key), ...str("12", value)];
+        return new Uint8Array([0x1a, body.length, ...body]);
+      };
+      for (const input of [str("0a", bad), str("12", bad), entry(bad, "61"), entry("61", bad)]) {
+        assert.deepEqual(toBinary(desc, fromBinary(desc, input)), input, bad);
+      }
+    }
   });
 
   test(`${v.name}: editions: utf8_validation NONE accepts, VERIFY rejects`, () => {

@@ -2529,18 +2529,18 @@ const fileDescriptorProtoCodec: GenCodec<FileDescriptorProto> = defineCodec(File
     v = m.name;
     if (v !== undefined && v !== null) {
       w.uint32(10);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.package;
     if (v !== undefined && v !== null) {
       w.uint32(18);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.dependency;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
         w.uint32(26);
-        w.string(v[i]!);
+        w.stringEscaped(v[i]!);
       }
     }
     v = m.messageType;
@@ -2610,7 +2610,7 @@ const fileDescriptorProtoCodec: GenCodec<FileDescriptorProto> = defineCodec(File
     v = m.syntax;
     if (v !== undefined && v !== null) {
       w.uint32(98);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.edition;
     if (v !== undefined && v !== null) {
@@ -2621,7 +2621,7 @@ const fileDescriptorProtoCodec: GenCodec<FileDescriptorProto> = defineCodec(File
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
         w.uint32(122);
-        w.string(v[i]!);
+        w.stringEscaped(v[i]!);
       }
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -2735,7 +2735,7 @@ const descriptorProtoCodec: GenCodec<DescriptorProto> = defineCodec(DescriptorPr
     v = m.name;
     if (v !== undefined && v !== null) {
       w.uint32(10);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.field;
     if (v !== undefined && v !== null && v.length !== 0) {
@@ -2811,7 +2811,7 @@ const descriptorProtoCodec: GenCodec<DescriptorProto> = defineCodec(DescriptorPr
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
         w.uint32(82);
-        w.string(v[i]!);
+        w.stringEscaped(v[i]!);
       }
     }
     v = m.visibility;
@@ -3066,12 +3066,12 @@ const extensionRangeOptions_DeclarationCodec: GenCodec<ExtensionRangeOptions_Dec
     v = m.fullName;
     if (v !== undefined && v !== null) {
       w.uint32(18);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.type;
     if (v !== undefined && v !== null) {
       w.uint32(26);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.reserved;
     if (v !== undefined && v !== null) {
@@ -3160,12 +3160,12 @@ const fieldDescriptorProtoCodec: GenCodec<FieldDescriptorProto> = defineCodec(Fi
     v = m.name;
     if (v !== undefined && v !== null) {
       w.uint32(10);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.extendee;
     if (v !== undefined && v !== null) {
       w.uint32(18);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.number;
     if (v !== undefined && v !== null) {
@@ -3185,12 +3185,12 @@ const fieldDescriptorProtoCodec: GenCodec<FieldDescriptorProto> = defineCodec(Fi
     v = m.typeName;
     if (v !== undefined && v !== null) {
       w.uint32(50);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.defaultValue;
     if (v !== undefined && v !== null) {
       w.uint32(58);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.options;
     if (v !== undefined && v !== null) {
@@ -3207,7 +3207,7 @@ const fieldDescriptorProtoCodec: GenCodec<FieldDescriptorProto> = defineCodec(Fi
     v = m.jsonName;
     if (v !== undefined && v !== null) {
       w.uint32(82);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.proto3Optional;
     if (v !== undefined && v !== null) {
@@ -3256,7 +3256,7 @@ const oneofDescriptorProtoCodec: GenCodec<OneofDescriptorProto> = defineCodec(On
     v = m.name;
     if (v !== undefined && v !== null) {
       w.uint32(10);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.options;
     if (v !== undefined && v !== null) {
@@ -3336,7 +3336,7 @@ const enumDescriptorProtoCodec: GenCodec<EnumDescriptorProto> = defineCodec(Enum
     v = m.name;
     if (v !== undefined && v !== null) {
       w.uint32(10);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.value;
     if (v !== undefined && v !== null && v.length !== 0) {
@@ -3367,7 +3367,7 @@ const enumDescriptorProtoCodec: GenCodec<EnumDescriptorProto> = defineCodec(Enum
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
         w.uint32(42);
-        w.string(v[i]!);
+        w.stringEscaped(v[i]!);
       }
     }
     v = m.visibility;
@@ -3465,7 +3465,7 @@ const enumValueDescriptorProtoCodec: GenCodec<EnumValueDescriptorProto> = define
     v = m.name;
     if (v !== undefined && v !== null) {
       w.uint32(10);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.number;
     if (v !== undefined && v !== null) {
@@ -3528,7 +3528,7 @@ const serviceDescriptorProtoCodec: GenCodec<ServiceDescriptorProto> = defineCode
     v = m.name;
     if (v !== undefined && v !== null) {
       w.uint32(10);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.method;
     if (v !== undefined && v !== null && v.length !== 0) {
@@ -3600,17 +3600,17 @@ const methodDescriptorProtoCodec: GenCodec<MethodDescriptorProto> = defineCodec(
     v = m.name;
     if (v !== undefined && v !== null) {
       w.uint32(10);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.inputType;
     if (v !== undefined && v !== null) {
       w.uint32(18);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.outputType;
     if (v !== undefined && v !== null) {
       w.uint32(26);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.options;
     if (v !== undefined && v !== null) {
@@ -3736,12 +3736,12 @@ const fileOptionsCodec: GenCodec<FileOptions> = defineCodec(FileOptionsSchema, {
     v = m.javaPackage;
     if (v !== undefined && v !== null) {
       w.uint32(10);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.javaOuterClassname;
     if (v !== undefined && v !== null) {
       w.uint32(66);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.optimizeFor;
     if (v !== undefined && v !== null) {
@@ -3756,7 +3756,7 @@ const fileOptionsCodec: GenCodec<FileOptions> = defineCodec(FileOptionsSchema, {
     v = m.goPackage;
     if (v !== undefined && v !== null) {
       w.uint32(90);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.ccGenericServices;
     if (v !== undefined && v !== null) {
@@ -3796,37 +3796,37 @@ const fileOptionsCodec: GenCodec<FileOptions> = defineCodec(FileOptionsSchema, {
     v = m.objcClassPrefix;
     if (v !== undefined && v !== null) {
       w.uint32(290);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.csharpNamespace;
     if (v !== undefined && v !== null) {
       w.uint32(298);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.swiftPrefix;
     if (v !== undefined && v !== null) {
       w.uint32(314);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.phpClassPrefix;
     if (v !== undefined && v !== null) {
       w.uint32(322);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.phpNamespace;
     if (v !== undefined && v !== null) {
       w.uint32(330);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.phpMetadataNamespace;
     if (v !== undefined && v !== null) {
       w.uint32(354);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.rubyPackage;
     if (v !== undefined && v !== null) {
       w.uint32(362);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.features;
     if (v !== undefined && v !== null) {
@@ -4170,7 +4170,7 @@ const fieldOptions_EditionDefaultCodec: GenCodec<FieldOptions_EditionDefault> = 
     v = m.value;
     if (v !== undefined && v !== null) {
       w.uint32(18);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.edition;
     if (v !== undefined && v !== null) {
@@ -4246,7 +4246,7 @@ const fieldOptions_FeatureSupportCodec: GenCodec<FieldOptions_FeatureSupport> = 
     v = m.deprecationWarning;
     if (v !== undefined && v !== null) {
       w.uint32(26);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.editionRemoved;
     if (v !== undefined && v !== null) {
@@ -4256,7 +4256,7 @@ const fieldOptions_FeatureSupportCodec: GenCodec<FieldOptions_FeatureSupport> = 
     v = m.removalError;
     if (v !== undefined && v !== null) {
       w.uint32(42);
-      w.string(v);
+      w.stringEscaped(v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -4701,7 +4701,7 @@ const uninterpretedOptionCodec: GenCodec<UninterpretedOption> = defineCodec(Unin
     v = m.identifierValue;
     if (v !== undefined && v !== null) {
       w.uint32(26);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.positiveIntValue;
     if (v !== undefined && v !== null) {
@@ -4726,7 +4726,7 @@ const uninterpretedOptionCodec: GenCodec<UninterpretedOption> = defineCodec(Unin
     v = m.aggregateValue;
     if (v !== undefined && v !== null) {
       w.uint32(66);
-      w.string(v);
+      w.stringEscaped(v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -4766,7 +4766,7 @@ const uninterpretedOption_NamePartCodec: GenCodec<UninterpretedOption_NamePart> 
     v = m.namePart;
     if (v !== undefined && v !== null) {
       w.uint32(10);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.isExtension;
     if (v !== undefined && v !== null) {
@@ -5217,18 +5217,18 @@ const sourceCodeInfo_LocationCodec: GenCodec<SourceCodeInfo_Location> = defineCo
     v = m.leadingComments;
     if (v !== undefined && v !== null) {
       w.uint32(26);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.trailingComments;
     if (v !== undefined && v !== null) {
       w.uint32(34);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.leadingDetachedComments;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
         w.uint32(50);
-        w.string(v[i]!);
+        w.stringEscaped(v[i]!);
       }
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -5335,7 +5335,7 @@ const generatedCodeInfo_AnnotationCodec: GenCodec<GeneratedCodeInfo_Annotation> 
     v = m.sourceFile;
     if (v !== undefined && v !== null) {
       w.uint32(18);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.begin;
     if (v !== undefined && v !== null) {

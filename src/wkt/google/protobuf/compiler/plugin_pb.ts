@@ -376,7 +376,7 @@ const versionCodec: GenCodec<Version> = defineCodec(VersionSchema, {
     v = m.suffix;
     if (v !== undefined && v !== null) {
       w.uint32(34);
-      w.string(v);
+      w.stringEscaped(v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -443,13 +443,13 @@ defineCodec(CodeGeneratorRequestSchema, {
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
         w.uint32(10);
-        w.string(v[i]!);
+        w.stringEscaped(v[i]!);
       }
     }
     v = m.parameter;
     if (v !== undefined && v !== null) {
       w.uint32(18);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.compilerVersion;
     if (v !== undefined && v !== null) {
@@ -527,7 +527,7 @@ defineCodec(CodeGeneratorResponseSchema, {
     v = m.error;
     if (v !== undefined && v !== null) {
       w.uint32(10);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.supportedFeatures;
     if (v !== undefined && v !== null) {
@@ -601,17 +601,17 @@ const codeGeneratorResponse_FileCodec: GenCodec<CodeGeneratorResponse_File> = de
     v = m.name;
     if (v !== undefined && v !== null) {
       w.uint32(10);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.insertionPoint;
     if (v !== undefined && v !== null) {
       w.uint32(18);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.content;
     if (v !== undefined && v !== null) {
       w.uint32(122);
-      w.string(v);
+      w.stringEscaped(v);
     }
     v = m.generatedCodeInfo;
     if (v !== undefined && v !== null) {
