@@ -30,9 +30,15 @@ export class LinkedFiles {
 
   /**
    * Builds the input files (virtual paths, in command-line order) and their imports from the
-   * descriptors `find` gives; the diagnostics when a file cannot be built.
+   * descriptors `find` gives. `checkInputs`: report unused imports of the inputs, as protoc does
+   * for its direct inputs when it has a source tree. Returns the diagnostics, and the files
+   * unless there were errors.
    */
-  static build(inputs: readonly string[], find: (name: string) => FileDescriptorProto | undefined): LinkedFiles | { readonly diagnostics: readonly Diagnostic[] } {
+  static build(
+    inputs: readonly string[],
+    find: (name: string) => FileDescriptorProto | undefined,
+    checkInputs: boolean,
+  ): { readonly files?: LinkedFiles; readonly diagnostics: readonly Diagnostic[] } {
     const pool = new Pool();
     const table = new SourceLocationTable();
     const diagnostics: Diagnostic[] = [];
@@ -40,8 +46,7 @@ export class LinkedFiles {
       pool,
       table,
       diagnostics,
-      // protoc tracks unused imports and feature lifetimes only for inputs read from .proto files.
-      directInputs: new Set(),
+      directInputs: new Set(checkInputs ? inputs : []),
       deferred: [],
       load: (name) => {
         const proto = find(name);
@@ -59,7 +64,7 @@ export class LinkedFiles {
       built.push(file);
     }
     if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
-    return new LinkedFiles(pool, built);
+    return { files: new LinkedFiles(pool, built), diagnostics };
   }
 
   /**

@@ -89,8 +89,11 @@ export async function runCli(argv: readonly string[], io: CliIo, env: CliEnv = d
   }
   if (o.editionDefaultsOut !== "") return unavailable("writing edition defaults (--edition_defaults_out)");
   if (o.mode === "print") return unavailable("--print_free_field_numbers");
-  if (o.mode === "compile") return 0;
-  return runCodec(o, schema, io);
+  // protoc's last check: --fatal_warnings fails the run once everything is done.
+  const warningsFail = o.fatalWarnings && schema.foundWarnings === true ? 1 : 0;
+  if (o.mode === "compile") return warningsFail;
+  const code = await runCodec(o, schema, io);
+  return code !== 0 ? code : warningsFail;
 }
 
 /** --encode, --decode, --decode_raw: look the type up, then read stdin and write stdout. */

@@ -32,6 +32,8 @@ export interface Schema {
    * GetTransitiveDependencies order), for --dependency_out; there when the inputs were compiled.
    */
   readonly dependencyFiles?: readonly string[];
+  /** True when building the files printed warnings (which --fatal_warnings turns into exit code 1 at the end). */
+  readonly foundWarnings?: boolean;
 }
 
 /** The descriptor parts of a CodeGeneratorRequest. */
@@ -119,13 +121,21 @@ export function loadSchema(options: CliOptions, sourceTree: DiskSourceTree | und
   const schema = poolSchema(pool, files, sourceTree ? undefined : db);
   if (options.outputs.length === 0 && options.descriptorSetOut === "") return { ok: true, schema };
   // Every file came from the descriptor sets (a file found in the source tree would have been compiled).
-  const linked = LinkedFiles.build(inputs, (name) => db?.file(name));
-  if (!(linked instanceof LinkedFiles)) {
-    for (const d of linked.diagnostics) env.error(formatDiagnostic(options.errorFormat, d.file, d.line + 1, d.column + 1, d.message, d.severity));
-    return { ok: false, code: 1 };
-  }
+  // With a source tree, protoc checks the inputs' imports are used, as for files it compiles.
+  const linked = LinkedFiles.build(inputs, (name) => db?.file(name), sourceTree !== undefined);
+  for (const d of linked.diagnostics) env.error(formatDiagnostic(options.errorFormat, d.file, d.line + 1, d.column + 1, d.message, d.severity));
+  if (!linked.files) return { ok: false, code: 1 };
+  const built = linked.files;
   const writeOptions = { includeImports: options.includeImports, includeSourceInfo: options.includeSourceInfo, retainOptions: options.retainOptions };
-  return { ok: true, schema: { ...schema, descriptorSet: () => linked.files(writeOptions), requestFiles: () => linked.requestFiles() } };
+  return {
+    ok: true,
+    schema: {
+      ...schema,
+      descriptorSet: () => built.files(writeOptions),
+      requestFiles: () => built.requestFiles(),
+      foundWarnings: linked.diagnostics.some((d) => d.severity === "warning"),
+    },
+  };
 }
 
 /**
@@ -170,7 +180,8 @@ function compileSchema(options: CliOptions, inputs: readonly string[], sourceTre
   };
   let request: RequestFiles | undefined;
   const requestFiles = () => (request ??= buildRequestFiles(inputs, readFile));
-  return { ok: true, schema: { ...poolSchema(pool, files, undefined), descriptorSet, requestFiles, dependencyFiles } };
+  const foundWarnings = result.diagnostics.some((d) => d.severity === "warning");
+  return { ok: true, schema: { ...poolSchema(pool, files, undefined), descriptorSet, requestFiles, dependencyFiles, foundWarnings } };
 }
 
 /**

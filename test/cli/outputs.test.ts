@@ -12,6 +12,7 @@ const ws = new Workspace({
   "p/dep.proto": 'syntax = "proto3";\npackage p;\nmessage D {}\n',
   "p/opt.proto": 'syntax = "proto3";\npackage p;\nmessage O { optional int32 x = 1; }\n',
   "p/bad.proto": 'syntax = "proto3";\nmessage B { int32 x = 1 }\n',
+  "p/warn.proto": 'syntax = "proto3";\nimport "p/dep.proto";\nmessage W {}\n',
   "p/ed2023.proto": 'edition = "2023";\npackage e;\nmessage E { int32 x = 1; }\n',
   "p/ed2024.proto": 'edition = "2024";\npackage e;\nmessage F { int32 x = 1; }\n',
   "google/protobuf/ed_exempt.proto": 'edition = "2024";\npackage google.protobuf;\nmessage Exempt { int32 x = 1; }\n',
@@ -118,4 +119,11 @@ describe("what a plugin supports", () => {
   test("a first chunk without a name comes before the checks", () =>
     ws.compare([PLUGIN, "--x_out=out", "p/ed2023.proto"], respond({ file: [{ content: "x" }] })));
   test("files with errors are reported before the checks", () => ws.compare([PLUGIN, "--x_out=out", "p/ed2023.proto"], respond(files("a.txt", "a.txt"))));
+});
+
+describe("--fatal_warnings with warnings from compiling", () => {
+  test("outputs are written, then the exit code is 1", () =>
+    ws.compare([PLUGIN, "--x_out=out", "-o", "set.pb", "--dependency_out=deps.d", "--fatal_warnings", "p/warn.proto"], respond(files("a.txt"))));
+  test("without --fatal_warnings the exit code is 0", () => ws.compare(["-o", "set.pb", "p/warn.proto"]));
+  test("--decode prints, then fails", () => ws.compare(["--fatal_warnings", "--decode=W", "p/warn.proto"]));
 });
