@@ -1,4 +1,5 @@
 import { fromBinary } from "../codec/binary/from-binary.js";
+import { splitUnknown } from "../codec/text/extensions.js";
 import { fromText } from "../codec/text/from-text.js";
 import { toText } from "../codec/text/to-text.js";
 import { bootDescriptorFile } from "../reflect/boot/boot.js";
@@ -7,9 +8,9 @@ import type { FileDescriptorProto } from "../reflect/descriptor-types.js";
 import { createFileRegistry } from "../reflect/file-registry.js";
 import type { Message } from "../reflect/message.js";
 import type { Registry } from "../reflect/registry.js";
+import { missingRequiredFields } from "../message/required.js";
 import { WireError } from "../wire/errors.js";
 import { faithfulSchema } from "./faithful-schema.js";
-import { initializationErrors } from "./required-paths.js";
 import { parseUtf8Log } from "./utf8-log.js";
 
 /** What a codec command writes and how it exits: stdout as raw bytes, stderr as text. */
@@ -74,6 +75,6 @@ export function decode(desc: DescMessage, registry: Registry | undefined, input:
 
 /** protoc's warning for a message that lacks required fields, or "" when it has them all. */
 export function requiredWarning(desc: DescMessage, msg: Message, registry: Registry | undefined): string {
-  const missing = initializationErrors(desc, msg, registry);
+  const missing = missingRequiredFields(desc, msg, { extensions: (d, m) => splitUnknown(d, m, registry).extensions });
   return missing.length > 0 ? `warning:  Input message is missing required fields:  ${missing.join(", ")}\n` : "";
 }

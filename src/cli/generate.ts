@@ -2,21 +2,22 @@
  * protoc's plugin host (command_line_interface.cc GeneratePluginOutput, GeneratorContextImpl):
  * each `--X_out` in order gets a CodeGeneratorRequest, runs its plugin (or the built-in
  * TypeScript generator for `--ts_out`), and its response's files are collected in memory per
- * output directory; the first failure stops everything and nothing is written.
+ * output location (a directory or an archive); a failing generator stops everything before
+ * anything is written. Then each location is written in turn.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { constants as osConstants } from "node:os";
-import { dirname } from "node:path";
 import { fromBinary } from "../codec/binary/from-binary.js";
 import { toBinary } from "../codec/binary/to-binary.js";
 import { runPluginBytes } from "../codegen/plugin.js";
 import type { CodeGeneratorRequest, CodeGeneratorResponse } from "../codegen/plugin-proto.js";
 import { codeGeneratorRequestDesc, codeGeneratorResponseDesc } from "../codegen/plugin-schema.js";
 import { tsGenerator } from "../codegen/ts/generator.js";
-import type { DescriptorProto, FileDescriptorProto } from "../reflect/descriptor-types.js";
 import { errnoText } from "./errno.js";
 import type { CliOptions, OutputDirective } from "./options.js";
+import { isArchiveLocation, OutputDirectory } from "./output-directory.js";
+import { nodeOutputFileSystem, type OutputFileSystem } from "./output-fs.js";
+import { unsupportedText } from "./plugin-support.js";
 import type { RequestFiles } from "./schema.js";
 
 /** protoc's compiler_version as its plugin host writes it (protoc 36.2). */
@@ -31,7 +32,8 @@ export interface GenerateEnv {
   writeStderr(text: string): void;
   /** Runs a plugin: the program and its arguments, with the request on stdin. */
   readonly spawn?: (command: string, args: readonly string[], input: Uint8Array) => PluginRun;
-  readonly writeFile?: (path: string, data: Uint8Array) => void;
+  /** Where output files and archives are written (node:fs by default). */
+  readonly fs?: OutputFileSystem;
 }
 
 /** What a plugin process did. */
@@ -88,191 +90,129 @@ export function cEscape(bytes: Uint8Array): string {
   return out;
 }
 
-/** One output location's files, as protoc's GeneratorContextImpl holds them. */
-class OutputDirectory {
-  readonly files = new Map<string, string>();
-  hadError = false;
+/** What generation produced: the exit code, and the output files' paths for --dependency_out. */
+export interface GenerateResult {
+  readonly code: number;
+  /** Each location's file names after the location (`./` dropped from the front), location by location in order of first use. */
+  readonly outputFiles: readonly string[];
 }
 
 /**
- * Runs every `--X_out` of `o` and writes their files; returns 0, or 1 after printing protoc's
- * messages. `requestFiles` gives the request's descriptors.
+ * Runs every `--X_out` of `o` into its output location (a directory, or a .zip/.jar/.srcjar
+ * archive), then writes every location; returns 1 after printing protoc's messages on the first
+ * failure. `requestFiles` gives the request's descriptors.
  */
-export function runGenerators(o: CliOptions, requestFiles: RequestFiles, env: GenerateEnv): number {
-  const error = (line: string) => env.writeStderr(line + "\n");
-  const spawn = env.spawn ?? nodeSpawn;
+export function runGenerators(o: CliOptions, requestFiles: RequestFiles, env: GenerateEnv): GenerateResult {
   const dirs = new Map<string, OutputDirectory>();
   for (const out of o.outputs) {
+    // protoc's AddTrailingSlash: an empty location stays empty, and is then taken for an archive name.
     let location = out.location;
-    if (/\.(zip|jar|srcjar)$/.test(location)) {
-      error(`protoforge: writing ${out.flag} output to an archive (${location}) is not available yet.`);
-      return 1;
-    }
-    if (!location.endsWith("/")) location += "/";
+    if (!isArchiveLocation(location) && location !== "" && !location.endsWith("/")) location += "/";
     let dir = dirs.get(location);
     if (!dir) dirs.set(location, (dir = new OutputDirectory()));
-    const request = buildRequest(requestFiles, requestParameter(o, out));
-    const requestBytes = toBinary(codeGeneratorRequestDesc(), request);
-    let responseBytes: Uint8Array;
-    const pluginPath = o.plugins.get(out.plugin);
-    if (out.plugin === BUILTIN_TS_PLUGIN && pluginPath === undefined) {
-      responseBytes = runPluginBytes(tsGenerator, requestBytes);
-    } else {
-      const prefix = o.pluginCommandPrefixes.get(out.plugin) ?? [];
-      const program = pluginPath ?? out.plugin;
-      const [command, ...args] = prefix.length > 0 ? [...prefix, program] : [program];
-      const run = spawn(command!, args, requestBytes);
-      if (run.stderr.length > 0) env.writeStderr(Buffer.from(run.stderr).toString("utf8"));
-      if (run.error) {
-        if (run.error === "ENOENT" || run.error === "EACCES") {
-          error(`${out.plugin}: program not found or is not executable`);
-          error("Please specify a program using absolute path or make sure the program is available in your PATH system variable");
-          error(`${out.flag}: ${out.plugin}: Plugin failed with status code 1.`);
-        } else {
-          error(`${out.flag}: ${out.plugin}: ${errnoText(run.error)}`);
-        }
-        return 1;
-      }
-      if (run.signal !== null) {
-        const n = (osConstants.signals as Record<string, number>)[run.signal] ?? 0;
-        error(`${out.flag}: ${out.plugin}: Plugin killed by signal ${n}.`);
-        return 1;
-      }
-      if (run.status !== 0) {
-        error(`${out.flag}: ${out.plugin}: Plugin failed with status code ${run.status ?? -1}.`);
-        return 1;
-      }
-      responseBytes = run.stdout;
-    }
-    let response: CodeGeneratorResponse;
-    try {
-      response = fromBinary<CodeGeneratorResponse>(codeGeneratorResponseDesc(), responseBytes);
-    } catch {
-      error(`${out.flag}: ${out.plugin}: Plugin output is unparseable: ${cEscape(responseBytes)}`);
-      return 1;
-    }
-    const features = BigInt(response.supportedFeatures ?? 0n);
-    let unsupported = false;
-    if ((features & 1n) === 0n) {
-      const withOptional = requestFiles.sourceFileDescriptors.find(hasProto3Optional);
-      if (withOptional) {
-        error(
-          `${withOptional.name ?? ""}: is a proto3 file that contains optional fields, but code generator ${out.plugin} hasn't been updated to support optional fields in proto3. Please ask the owner of this code generator to support proto3 optional.`,
-        );
-        unsupported = true;
-      }
-    }
-    const failure = collectFiles(response, out.plugin, dir, error) ?? (unsupported ? "" : undefined);
-    if (failure !== undefined) {
-      error(`${out.flag}: ${failure}`);
-      return 1;
-    }
+    if (!generateOutput(o, out, requestFiles, dir, env)) return { code: 1, outputFiles: [] };
   }
-  return writeAll(dirs, env.writeFile ?? defaultWrite, error);
+  const fs = env.fs ?? nodeOutputFileSystem;
+  for (const [location, dir] of dirs) {
+    let written: boolean;
+    if (location.endsWith("/")) {
+      written = dir.writeToDisk(location, o.unsafeAllowOutDirEscape, fs, env.writeStderr);
+    } else {
+      if (location.endsWith(".jar")) dir.addJarManifest();
+      written = dir.writeToZip(location, o.unsafeAllowOutDirEscape, fs, env.writeStderr);
+    }
+    if (!written) return { code: 1, outputFiles: [] };
+  }
+  const outputFiles = [...dirs].flatMap(([location, dir]) => dir.names().map((name) => (location + name).replace(/^\.\//, "")));
+  return { code: 0, outputFiles };
 }
 
-function defaultWrite(path: string, data: Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, data);
+/** GenerateOutput for a plugin: runs it, takes its files, checks what it supports; false after printing why it failed. */
+function generateOutput(o: CliOptions, out: OutputDirective, requestFiles: RequestFiles, dir: OutputDirectory, env: GenerateEnv): boolean {
+  const error = (line: string) => env.writeStderr(line + "\n");
+  const request = buildRequest(requestFiles, requestParameter(o, out));
+  const responseBytes = runPlugin(o, out, toBinary(codeGeneratorRequestDesc(), request), env);
+  if (responseBytes === undefined) return false;
+  let response: CodeGeneratorResponse;
+  try {
+    response = fromBinary<CodeGeneratorResponse>(codeGeneratorResponseDesc(), responseBytes);
+  } catch {
+    error(`${out.flag}: ${out.plugin}: Plugin output is unparseable: ${cEscape(responseBytes)}`);
+    return false;
+  }
+  const chunkError = takeFiles(response, dir, error);
+  if (chunkError) {
+    error(`${out.flag}: ${out.plugin}: ${chunkError}`);
+    return false;
+  }
+  const support = {
+    features: BigInt(response.supportedFeatures ?? 0n),
+    minimumEdition: response.minimumEdition ?? 0,
+    maximumEdition: response.maximumEdition ?? 0,
+  };
+  const unsupported = unsupportedText(out.plugin, support, requestFiles.sourceFileDescriptors, o.experimentalEditions);
+  if (unsupported === "" && (response.error ?? "") === "") return true;
+  env.writeStderr(unsupported);
+  error(`${out.flag}: ${response.error ?? ""}`);
+  return false;
 }
 
-/** GeneratePluginOutput's loop over the response's files; the error text (without the flag) on failure. */
-function collectFiles(response: CodeGeneratorResponse, plugin: string, dir: OutputDirectory, error: (line: string) => void): string | undefined {
-  if (response.error !== undefined && response.error !== "") return response.error;
+/** Runs the plugin of `out` (or the built-in TypeScript generator) on the request; its response bytes, or undefined after printing why it failed. */
+function runPlugin(o: CliOptions, out: OutputDirective, requestBytes: Uint8Array, env: GenerateEnv): Uint8Array | undefined {
+  const error = (line: string) => env.writeStderr(line + "\n");
+  const pluginPath = o.plugins.get(out.plugin);
+  if (out.plugin === BUILTIN_TS_PLUGIN && pluginPath === undefined) return runPluginBytes(tsGenerator, requestBytes);
+  const prefix = o.pluginCommandPrefixes.get(out.plugin) ?? [];
+  const program = pluginPath ?? out.plugin;
+  const [command, ...args] = prefix.length > 0 ? [...prefix, program] : [program];
+  const run = (env.spawn ?? nodeSpawn)(command!, args, requestBytes);
+  if (run.stderr.length > 0) env.writeStderr(Buffer.from(run.stderr).toString("utf8"));
+  if (run.error) {
+    if (run.error === "ENOENT" || run.error === "EACCES") {
+      error(`${out.plugin}: program not found or is not executable`);
+      error("Please specify a program using absolute path or make sure the program is available in your PATH system variable");
+      error(`${out.flag}: ${out.plugin}: Plugin failed with status code 1.`);
+    } else {
+      error(`${out.flag}: ${out.plugin}: ${errnoText(run.error)}`);
+    }
+    return undefined;
+  }
+  if (run.signal !== null) {
+    const n = (osConstants.signals as Record<string, number>)[run.signal] ?? 0;
+    error(`${out.flag}: ${out.plugin}: Plugin killed by signal ${n}.`);
+    return undefined;
+  }
+  if (run.status !== 0) {
+    error(`${out.flag}: ${out.plugin}: Plugin failed with status code ${run.status ?? -1}.`);
+    return undefined;
+  }
+  return run.stdout;
+}
+
+/**
+ * GenerateCodeFromResponse: the response's files into the output location, each chunk without a
+ * name continuing the file before it. Returns the error (without the plugin's name) when the
+ * first chunk has no name.
+ */
+function takeFiles(response: CodeGeneratorResponse, dir: OutputDirectory, error: (line: string) => void): string | undefined {
   type Open = { name: string; insertionPoint: string; content: string };
   let current: Open | undefined;
   const close = (f: Open) => {
-    if (f.insertionPoint === "") {
-      if (dir.files.has(f.name)) {
-        error(`${f.name}: Tried to write the same file twice.`);
-        dir.hadError = true;
-      } else {
-        dir.files.set(f.name, f.content);
-      }
-      return;
-    }
-    const target = dir.files.get(f.name);
-    if (target === undefined) {
-      error(`${f.name}: Tried to insert into file that doesn't exist.`);
-      dir.hadError = true;
-      return;
-    }
-    const inserted = insert(target, f.insertionPoint, f.content);
-    if (inserted === undefined) {
-      error(`${f.name}: insertion point "${f.insertionPoint}" not found.`);
-      dir.hadError = true;
-      return;
-    }
-    dir.files.set(f.name, inserted);
+    if (f.insertionPoint === "") dir.write(f.name, f.content, error);
+    else dir.insert(f.name, f.insertionPoint, f.content, error);
   };
   for (const file of response.file) {
     const name = file.name ?? "";
     const insertionPoint = file.insertionPoint ?? "";
     if (insertionPoint !== "" || name !== "") {
       if (current) close(current);
-      current = { name: normalizeName(name), insertionPoint, content: file.content ?? "" };
+      current = { name, insertionPoint, content: file.content ?? "" };
     } else if (!current) {
-      return `${plugin}: First file chunk returned by plugin did not specify a file name.`;
+      return "First file chunk returned by plugin did not specify a file name.";
     } else {
       current.content += file.content ?? "";
     }
   }
   if (current) close(current);
   return undefined;
-}
-
-function hasProto3Optional(file: FileDescriptorProto): boolean {
-  const message = (m: DescriptorProto): boolean => m.field.some((f) => f.proto3Optional === true) || m.nestedType.some(message);
-  return file.messageType.some(message);
-}
-
-/** `./` segments dropped, a leading `/` kept under the output directory. */
-function normalizeName(name: string): string {
-  return name
-    .split("/")
-    .filter((s) => s !== ".")
-    .join("/");
-}
-
-/** MemoryOutputStream's insertion: before the marker's line, each line indented as the marker line. */
-function insert(target: string, point: string, data: string): string | undefined {
-  const magic = `@@protoc_insertion_point(${point})`;
-  let pos = target.indexOf(magic);
-  if (pos < 0) return undefined;
-  if (data !== "" && !data.endsWith("\n")) data += "\n";
-  let indent: string;
-  if (pos > 3 && target.slice(pos - 3, pos - 1) === "/*") {
-    pos -= 3;
-    indent = "";
-  } else {
-    pos = target.lastIndexOf("\n", pos) + 1;
-    let end = pos;
-    while (end < target.length && (target[end] === " " || target[end] === "\t")) end++;
-    indent = target.slice(pos, end);
-  }
-  if (indent !== "") data = data.replace(/[^\n]*\n/g, (line) => indent + line);
-  return target.slice(0, pos) + data + target.slice(pos);
-}
-
-/** WriteAllToDisk for every location: nothing is written when any location had an error. */
-function writeAll(dirs: Map<string, OutputDirectory>, write: (path: string, data: Uint8Array) => void, error: (line: string) => void): number {
-  for (const dir of dirs.values()) if (dir.hadError) return 1;
-  const encoder = new TextEncoder();
-  for (const [location, dir] of dirs) {
-    const prefix = location.slice(0, -1);
-    if (prefix !== "" && !existsSync(prefix)) {
-      error(`${prefix}: No such file or directory`);
-      return 1;
-    }
-    for (const [name, content] of dir.files) {
-      const path = location + name.replace(/^\/+/, "");
-      try {
-        write(path, encoder.encode(content));
-      } catch (e) {
-        error(`${path}: ${errnoText((e as NodeJS.ErrnoException).code ?? "EIO")}`);
-        return 1;
-      }
-    }
-  }
-  return 0;
 }

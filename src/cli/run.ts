@@ -1,9 +1,9 @@
 import { parseArgs, type ArgsEnv } from "./args.js";
-import { writeFileSync } from "node:fs";
 import { toBinary } from "../codec/binary/to-binary.js";
 import { bootDescriptorFile } from "../reflect/boot/boot.js";
 import type { FileDescriptorProto, FileDescriptorSet } from "../reflect/descriptor-types.js";
 import { defaultProtoPaths } from "./default-proto-path.js";
+import { writeDependencyManifest } from "./dependency-file.js";
 import { errnoText } from "./errno.js";
 import { decode, decodeRaw, type CodecResult } from "./decode.js";
 import { encode } from "./encode.js";
@@ -11,6 +11,7 @@ import { runGenerators } from "./generate.js";
 import type { ReadSetFile } from "./file-database.js";
 import { nodeArgsEnv } from "./node-env.js";
 import type { CliOptions } from "./options.js";
+import { nodeOutputFileSystem, type OutputFileSystem } from "./output-fs.js";
 import { CompilerUnavailableError, loadSchema, type Schema } from "./schema.js";
 import { DiskSourceTree, nodeFileSystem, type SourceFileSystem } from "./source-tree.js";
 
@@ -29,8 +30,8 @@ export interface CliEnv {
   readonly args: ArgsEnv;
   readonly fs: SourceFileSystem;
   readonly readSet?: ReadSetFile;
-  /** Writes an output file (node:fs writeFileSync by default). */
-  readonly writeFile?: (path: string, data: Uint8Array) => void;
+  /** Where generated files, archives, descriptor sets and dependency files are written (node:fs by default). */
+  readonly outputFs?: OutputFileSystem;
 }
 
 /** The name protoforge uses for itself in messages (protoc uses argv[0], which a Node program cannot see as typed). */
@@ -66,19 +67,21 @@ export async function runCli(argv: readonly string[], io: CliIo, env: CliEnv = d
     error(`${EXECUTABLE_NAME}: ${what} is not available yet.`);
     return 1;
   };
+  const fs = env.outputFs ?? nodeOutputFileSystem;
+  let outputFiles: readonly string[] = [];
   if (o.outputs.length > 0) {
-    const first = o.outputs[0]!;
-    if (!schema.requestFiles) return unavailable(`generating code from --descriptor_set_in (${first.flag}, plugin ${first.plugin})`);
-    const code = runGenerators(o, schema.requestFiles(), {
-      writeStderr: (t) => io.writeStderr(t),
-      ...(env.writeFile ? { writeFile: env.writeFile } : {}),
-    });
-    if (code !== 0) return code;
+    const generated = runGenerators(o, schema.requestFiles!(), { writeStderr: (t) => io.writeStderr(t), fs });
+    if (generated.code !== 0) return generated.code;
+    outputFiles = generated.outputFiles;
   }
-  if (o.dependencyOut !== "") return unavailable("writing dependency files (--dependency_out)");
+  if (o.dependencyOut !== "") {
+    // --dependency_out excludes --descriptor_set_in, so the inputs were compiled from the source tree.
+    const targets = [...outputFiles, ...(o.descriptorSetOut !== "" ? [o.descriptorSetOut] : []), ...(o.editionDefaultsOut !== "" ? [o.editionDefaultsOut] : [])];
+    const manifest = { outputs: targets, files: schema.dependencyFiles ?? [], diskPath: (name: string) => tree?.virtualFileToDiskFile(name) };
+    if (!writeDependencyManifest(o.dependencyOut, manifest, fs, (t) => io.writeStderr(t))) return 1;
+  }
   if (o.descriptorSetOut !== "") {
-    if (!schema.descriptorSet) return unavailable("writing descriptor sets from --descriptor_set_in (--descriptor_set_out)");
-    const written = writeDescriptorSet(o.descriptorSetOut, schema.descriptorSet, env.writeFile ?? writeFileSync);
+    const written = writeDescriptorSet(o.descriptorSetOut, schema.descriptorSet!(), fs);
     if (written) {
       error(written);
       return 1;
@@ -86,8 +89,11 @@ export async function runCli(argv: readonly string[], io: CliIo, env: CliEnv = d
   }
   if (o.editionDefaultsOut !== "") return unavailable("writing edition defaults (--edition_defaults_out)");
   if (o.mode === "print") return unavailable("--print_free_field_numbers");
-  if (o.mode === "compile") return 0;
-  return runCodec(o, schema, io);
+  // protoc's last check: --fatal_warnings fails the run once everything is done.
+  const warningsFail = o.fatalWarnings && schema.foundWarnings === true ? 1 : 0;
+  if (o.mode === "compile") return warningsFail;
+  const code = await runCodec(o, schema, io);
+  return code !== 0 ? code : warningsFail;
 }
 
 /** --encode, --decode, --decode_raw: look the type up, then read stdin and write stdout. */
@@ -116,14 +122,9 @@ async function runCodec(o: CliOptions, schema: Schema, io: CliIo): Promise<numbe
 let setDesc: ReturnType<typeof bootDescriptorFile>["messages"][number] | undefined;
 
 /** protoc's WriteDescriptorSet: the FileDescriptorSet to FILE; the error line when it cannot be written. */
-function writeDescriptorSet(path: string, files: readonly FileDescriptorProto[], write: (path: string, data: Uint8Array) => void): string | undefined {
+function writeDescriptorSet(path: string, files: readonly FileDescriptorProto[], fs: OutputFileSystem): string | undefined {
   setDesc ??= bootDescriptorFile().messages.find((m) => m.name === "FileDescriptorSet")!;
   const set: FileDescriptorSet = { $typeName: "google.protobuf.FileDescriptorSet", file: [...files] };
-  const bytes = toBinary(setDesc, set);
-  try {
-    write(path, bytes);
-    return undefined;
-  } catch (e) {
-    return `${path}: ${errnoText((e as NodeJS.ErrnoException).code ?? "EIO")}`;
-  }
+  const code = fs.writeFile(path, toBinary(setDesc, set));
+  return code === undefined ? undefined : `${path}: ${errnoText(code)}`;
 }

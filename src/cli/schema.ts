@@ -7,6 +7,7 @@ import { DescriptorPool, type FindFileProto } from "./descriptor-pool.js";
 import { loadDescriptorSets, type FileDatabase, type ReadSetFile } from "./file-database.js";
 import { formatDiagnostic } from "./diagnostics.js";
 import { mapInputFiles } from "./input-files.js";
+import { LinkedFiles } from "./linked-files.js";
 import type { CliOptions } from "./options.js";
 import { nodeFileSystem, type DiskSourceTree, type SourceFileSystem } from "./source-tree.js";
 
@@ -20,15 +21,19 @@ export interface Schema {
   extensionRegistry(): Registry;
   /**
    * The files --descriptor_set_out writes, in protoc's order (with --include_imports, imports
-   * first; --include_source_info and --retain_options applied); undefined when the inputs came
-   * from --descriptor_set_in only (writing those is not available yet).
+   * first; --include_source_info and --retain_options applied). Only there when the command
+   * writes descriptors or code.
    */
-  readonly descriptorSet?: readonly FileDescriptorProto[];
-  /**
-   * The files of a CodeGeneratorRequest, as protoc's plugin host builds them; undefined when the
-   * inputs came from --descriptor_set_in only (generating code from those is not available yet).
-   */
+  readonly descriptorSet?: () => readonly FileDescriptorProto[];
+  /** The files of a CodeGeneratorRequest, as protoc's plugin host builds them. Only there when the command writes descriptors or code. */
   readonly requestFiles?: () => RequestFiles;
+  /**
+   * The virtual paths of the inputs and everything they import, imports first (protoc's
+   * GetTransitiveDependencies order), for --dependency_out; there when the inputs were compiled.
+   */
+  readonly dependencyFiles?: readonly string[];
+  /** True when building the files printed warnings (which --fatal_warnings turns into exit code 1 at the end). */
+  readonly foundWarnings?: boolean;
 }
 
 /** The descriptor parts of a CodeGeneratorRequest. */
@@ -61,13 +66,15 @@ export class CompilerUnavailableError extends Error {
 }
 
 /**
- * ENTRY POINT FOR THE COMPILER — the one place where the CLI gets descriptors.
+ * The one place where the CLI gets descriptors.
  *
  * Follows protoc's Run(): reads the --descriptor_set_in sets; without --proto_path, every input
  * file and type comes from them; with --proto_path (`sourceTree`), input files are mapped to
- * virtual paths, and each file is read from the source tree first, the sets second. Reading a
- * file from the source tree means compiling it, which is not available yet: that throws
- * CompilerUnavailableError. When the compiler lands, it plugs in where FindFileProto reads `sourceTree`.
+ * virtual paths. When an input is in the source tree, the inputs are compiled, their imports read
+ * from the source tree. Otherwise they come from the sets, and a file they import that is in the
+ * source tree would have to be compiled against descriptors of the sets, which compile() cannot
+ * do: that throws CompilerUnavailableError. Files from the sets are built again with the
+ * compiler's linker when descriptors or code are written, as protoc writes built files.
  */
 export function loadSchema(options: CliOptions, sourceTree: DiskSourceTree | undefined, env: SchemaEnv): SchemaResult {
   const fail = (line: string): SchemaResult => {
@@ -111,7 +118,24 @@ export function loadSchema(options: CliOptions, sourceTree: DiskSourceTree | und
     if (options.disallowServices && file.services.length > 0) return fail(`${file.name}: This file contains services, but --disallow_services was used.`);
     files.push(file);
   }
-  return { ok: true, schema: poolSchema(pool, files, sourceTree ? undefined : db) };
+  const schema = poolSchema(pool, files, sourceTree ? undefined : db);
+  if (options.outputs.length === 0 && options.descriptorSetOut === "") return { ok: true, schema };
+  // Every file came from the descriptor sets (a file found in the source tree would have been compiled).
+  // With a source tree, protoc checks the inputs' imports are used, as for files it compiles.
+  const linked = LinkedFiles.build(inputs, (name) => db?.file(name), sourceTree !== undefined);
+  for (const d of linked.diagnostics) env.error(formatDiagnostic(options.errorFormat, d.file, d.line + 1, d.column + 1, d.message, d.severity));
+  if (!linked.files) return { ok: false, code: 1 };
+  const built = linked.files;
+  const writeOptions = { includeImports: options.includeImports, includeSourceInfo: options.includeSourceInfo, retainOptions: options.retainOptions };
+  return {
+    ok: true,
+    schema: {
+      ...schema,
+      descriptorSet: () => built.files(writeOptions),
+      requestFiles: () => built.requestFiles(),
+      foundWarnings: linked.diagnostics.some((d) => d.severity === "warning"),
+    },
+  };
 }
 
 /**
@@ -147,14 +171,17 @@ function compileSchema(options: CliOptions, inputs: readonly string[], sourceTre
     files.push(file);
   }
   // Without --include_imports protoc writes only the inputs, in the order they have with imports.
-  const descriptorSet = options.includeImports ? result.files : result.files.filter((f) => inputs.includes(f.name ?? ""));
+  const inSet = options.includeImports ? result.files : result.files.filter((f) => inputs.includes(f.name ?? ""));
+  const descriptorSet = () => inSet;
+  const dependencyFiles = result.files.map((f) => f.name ?? "");
   const readFile = (name: string) => {
     const opened = sourceTree.open(name);
     return opened.ok ? opened.bytes : undefined;
   };
   let request: RequestFiles | undefined;
   const requestFiles = () => (request ??= buildRequestFiles(inputs, readFile));
-  return { ok: true, schema: { ...poolSchema(pool, files, undefined), descriptorSet, requestFiles } };
+  const foundWarnings = result.diagnostics.some((d) => d.severity === "warning");
+  return { ok: true, schema: { ...poolSchema(pool, files, undefined), descriptorSet, requestFiles, dependencyFiles, foundWarnings } };
 }
 
 /**

@@ -1,22 +1,38 @@
-import type { DescField, DescMessage } from "../reflect/descriptors.js";
+import type { DescExtension, DescField, DescMessage } from "../reflect/descriptors.js";
 import type { Message } from "../reflect/message.js";
 import { getSetValue } from "./fields.js";
 
+/** An extension set in a message, with its value (a message, a list, or a scalar). */
+export interface SetExtension {
+  readonly ext: DescExtension;
+  readonly value: unknown;
+}
+
+/** Options of missingRequiredFields(). */
+export interface RequiredFieldsOptions {
+  /**
+   * The extensions set in a message (extensions are kept in `$unknown`; the caller decodes them).
+   * Without it, extensions are not looked into.
+   */
+  readonly extensions?: (desc: DescMessage, msg: Message) => readonly SetExtension[];
+}
+
 /**
  * The paths of required fields that are not set, in `msg` and every message inside it, named and
- * ordered as protoc names them: first a message's own missing fields in declaration order, then,
- * for each set message field in number order, the paths inside it: "a", "b.c", "items[2].d",
- * "m[0].value.e" (map entries by position). Extensions are not looked into.
+ * ordered as protoc names them (ReflectionOps::FindInitializationErrors): first a message's own
+ * missing fields in declaration order, then, for each set message field (and, with
+ * `options.extensions`, each set extension) in number order, the paths inside it: "a", "b.c",
+ * "items[2].d", "m[0].value.e" (map entries by position), "(pkg.ext).f".
  */
-export function missingRequiredFields(desc: DescMessage, msg: Message): string[] {
+export function missingRequiredFields(desc: DescMessage, msg: Message, options: RequiredFieldsOptions = {}): string[] {
   const missing: string[] = [];
-  collect(desc, msg, "", missing, 0);
+  collect(desc, msg, "", missing, 0, options);
   return missing;
 }
 
 /** True when every required field in `msg` (and in the messages inside it) is set. */
-export function isInitialized(desc: DescMessage, msg: Message): boolean {
-  return missingRequiredFields(desc, msg).length === 0;
+export function isInitialized(desc: DescMessage, msg: Message, options?: RequiredFieldsOptions): boolean {
+  return missingRequiredFields(desc, msg, options).length === 0;
 }
 
 /** Thrown by checkRequired() when required fields are missing. */
@@ -33,22 +49,41 @@ export function checkRequired(desc: DescMessage, msg: Message): void {
   if (paths.length > 0) throw new MissingRequiredFieldsError(desc.typeName, paths);
 }
 
-function collect(desc: DescMessage, msg: Message, prefix: string, out: string[], depth: number): void {
+/** A set field or extension whose values are messages. */
+interface SubMessages {
+  readonly number: number;
+  readonly name: string;
+  readonly field: DescField | DescExtension;
+  readonly desc: DescMessage;
+  readonly value: unknown;
+}
+
+function collect(desc: DescMessage, msg: Message, prefix: string, out: string[], depth: number, options: RequiredFieldsOptions): void {
   if (depth > 100) return;
   for (const field of desc.fields) {
     if (field.presence === "required" && getSetValue(msg, field) === undefined) out.push(prefix + field.name);
   }
+  const subs: SubMessages[] = [];
   for (const field of desc.fieldsByNumber) {
     const sub = messageTypeOf(field);
-    const v = sub && getSetValue(msg, field);
-    if (!sub || v === undefined) continue;
-    if (field.fieldKind === "message") collect(sub, v as Message, `${prefix}${field.name}.`, out, depth + 1);
-    else if (field.fieldKind === "list") (v as Message[]).forEach((m, i) => collect(sub, m, `${prefix}${field.name}[${i}].`, out, depth + 1));
-    else if (field.fieldKind === "map") [...(v as Map<unknown, Message>).values()].forEach((m, i) => collect(sub, m, `${prefix}${field.name}[${i}].value.`, out, depth + 1));
+    const value = sub && getSetValue(msg, field);
+    if (sub && value !== undefined) subs.push({ number: field.number, name: field.name, field, desc: sub, value });
+  }
+  for (const { ext, value } of options.extensions?.(desc, msg) ?? []) {
+    const sub = messageTypeOf(ext);
+    if (sub) subs.push({ number: ext.number, name: `(${ext.typeName})`, field: ext, desc: sub, value });
+  }
+  subs.sort((a, b) => a.number - b.number);
+  for (const { name, field, desc: sub, value } of subs) {
+    const into = (m: Message, path: string) => collect(sub, m, `${prefix}${path}.`, out, depth + 1, options);
+    if (field.fieldKind === "message") into(value as Message, name);
+    else if (field.fieldKind === "list") (value as Message[]).forEach((m, i) => into(m, `${name}[${i}]`));
+    // protoc sees a map as a list of entry messages whose `value` is the message.
+    else if (field.fieldKind === "map") [...(value as Map<unknown, Message>).values()].forEach((m, i) => into(m, `${name}[${i}].value`));
   }
 }
 
-function messageTypeOf(field: DescField): DescMessage | undefined {
+function messageTypeOf(field: DescField | DescExtension): DescMessage | undefined {
   if (field.fieldKind === "message") return field.message;
   if ((field.fieldKind === "list" || field.fieldKind === "map") && field.elementKind === "message") return field.message;
   return undefined;

@@ -15,7 +15,7 @@ const protoDir = join(fixturesDir, "proto");
 const tmp = mkdtempSync(join(tmpdir(), "protoforge-cli-compile-"));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-// Files with errors and warnings, and one using the well-known types (found in protoc's include dir).
+// Files with errors and warnings, and one using the well-known types (found in the packaged include dir).
 const src = join(tmp, "src");
 mkdirSync(join(src, "sub"), { recursive: true });
 const sources: Record<string, string> = {
@@ -70,7 +70,7 @@ describe("--descriptor_set_out from .proto files", () => {
   for (const flags of [[], ["--include_imports"], ["--include_source_info"], ["--include_imports", "--include_source_info"], ["--include_imports", "--retain_options"]]) {
     test(`fixtures ${flags.join(" ") || "(no flags)"}`, () => compareSet([`-I${protoDir}`, ...flags, ...inputs.map((n) => join(protoDir, n))]));
   }
-  test("well-known types come from protoc's include directory", () => compareSet([`-I${src}`, "--include_imports", "--include_source_info", "sub/wkt.proto"]));
+  test("well-known types come from the packaged include directory", () => compareSet([`-I${src}`, "--include_imports", "--include_source_info", "sub/wkt.proto"]));
   test("virtual prefix mapping (-Iv=dir)", () => compareSet([`-Iv=${src}`, "--include_imports", "v/sub/unused.proto"]));
 });
 
