@@ -51,15 +51,14 @@ type DiskRead = { bytes: Uint8Array } | { error: "directory" | "missing" | "deni
 
 function readDisk(path: string): DiskRead {
   try {
-    if (statSync(path).isDirectory()) return { error: "directory" };
-  } catch {
-    return { error: "missing" };
-  }
-  try {
     const b = readFileSync(path);
     return { bytes: new Uint8Array(b.buffer, b.byteOffset, b.length) };
   } catch (e) {
-    return { error: (e as { code?: string }).code === "EACCES" ? "denied" : "missing" };
+    const code = (e as { code?: string }).code;
+    if (code === "EISDIR") return { error: "directory" };
+    // Unreadable: denied when the file itself is there, missing when a directory on the way is closed.
+    if (code === "EACCES" && exists(path)) return { error: "denied" };
+    return { error: "missing" };
   }
 }
 

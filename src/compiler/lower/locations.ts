@@ -36,16 +36,41 @@ export interface Position {
 /** The position protoc uses when it has none recorded. */
 export const NO_POSITION: Position = { line: -1, column: 0 };
 
-/** protoc's SourceLocationTable: error positions keyed by descriptor proto object and part. */
+const PART_CODE: Record<ErrorLocation, number> = {
+  NAME: 0, NUMBER: 1, TYPE: 2, EXTENDEE: 3, DEFAULT_VALUE: 4, INPUT_TYPE: 5, OUTPUT_TYPE: 6,
+  OPTION_NAME: 7, OPTION_VALUE: 8, IMPORT: 9, EDITIONS: 10, SYMBOL: 11, OTHER: 12,
+};
+
+/**
+ * protoc's SourceLocationTable: error positions keyed by descriptor proto object and part. Each
+ * object's positions are kept flat, as (part, line, column) triples: most objects have two or
+ * three parts, and errors are rare.
+ */
 export class SourceLocationTable {
-  private readonly map = new WeakMap<object, Map<ErrorLocation, Position>>();
-  private readonly imports = new WeakMap<object, Map<string, Position>>();
+  private readonly map = new Map<object, number[]>();
+  private readonly imports = new Map<object, Map<string, Position>>();
 
   /** Records (replacing any earlier entry) where `part` of `proto` is. */
   add(proto: object, part: ErrorLocation, at: Position): void {
-    let m = this.map.get(proto);
-    if (m === undefined) this.map.set(proto, (m = new Map()));
-    m.set(part, at);
+    this.addAt(proto, part, at.line, at.column);
+  }
+
+  /** Records (replacing any earlier entry) that `part` of `proto` is at `line` and `column`. */
+  addAt(proto: object, part: ErrorLocation, line: number, column: number): void {
+    const code = PART_CODE[part];
+    let a = this.map.get(proto);
+    if (a === undefined) {
+      this.map.set(proto, [code, line, column]);
+      return;
+    }
+    for (let i = 0; i < a.length; i += 3) {
+      if (a[i] === code) {
+        a[i + 1] = line;
+        a[i + 2] = column;
+        return;
+      }
+    }
+    a.push(code, line, column);
   }
 
   /** Records where the import of `name` (or the `weak` keyword) is in the file `proto`. */
@@ -57,7 +82,11 @@ export class SourceLocationTable {
 
   /** The position of `part` of `proto`, or NO_POSITION. */
   find(proto: object, part: ErrorLocation): Position {
-    return this.map.get(proto)?.get(part) ?? NO_POSITION;
+    const a = this.map.get(proto);
+    if (a === undefined) return NO_POSITION;
+    const code = PART_CODE[part];
+    for (let i = 0; i < a.length; i += 3) if (a[i] === code) return { line: a[i + 1]!, column: a[i + 2]! };
+    return NO_POSITION;
   }
 
   /** The position of an import in the file `proto`, or NO_POSITION. */
