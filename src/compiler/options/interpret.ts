@@ -32,9 +32,11 @@ export class OptionInterpreter {
     const owner = job.owner as { options: AnyOptions | undefined };
     const options = owner.options!;
     options.uninterpretedOption = [];
+    const list = job.original.uninterpretedOption;
+    // A pass with no option of its kind leaves the options as they are.
+    if (!list.some((uo) => actsInPass(uo, extensions))) return true;
     const unknown: UnknownField[] = [...(options.$unknown ?? [])];
     let failed = false;
-    const list = job.original.uninterpretedOption;
     for (let i = 0; i < list.length; i++) {
       if (!this.interpretOne(job, list[i]!, [...job.path, 999, i], unknown, !extensions)) {
         failed = true;
@@ -172,4 +174,11 @@ function examineIfOptionIsSet(intermediates: readonly FieldDesc[], at: number, i
     }
   }
   return true;
+}
+
+/** Whether interpretOne acts on `uo` in the pass for extensions (or non-extensions) rather than skipping it. */
+function actsInPass(uo: UninterpretedOption, extensions: boolean): boolean {
+  const first = uo.name[0];
+  if (first === undefined || first.namePart === "uninterpreted_option") return extensions;
+  return (first.isExtension ?? false) === extensions;
 }
