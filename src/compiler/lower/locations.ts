@@ -48,6 +48,8 @@ const PART_CODE: Record<ErrorLocation, number> = {
  */
 export class SourceLocationTable {
   private readonly map = new Map<object, number[]>();
+  private lastProto: object | undefined;
+  private lastParts: number[] | undefined;
   private readonly imports = new Map<object, Map<string, Position>>();
 
   /** Records (replacing any earlier entry) where `part` of `proto` is. */
@@ -58,11 +60,17 @@ export class SourceLocationTable {
   /** Records (replacing any earlier entry) that `part` of `proto` is at `line` and `column`. */
   addAt(proto: object, part: ErrorLocation, line: number, column: number): void {
     const code = PART_CODE[part];
-    let a = this.map.get(proto);
+    // The parts of one object are mostly recorded one after the other.
+    let a = proto === this.lastProto ? this.lastParts : this.map.get(proto);
     if (a === undefined) {
-      this.map.set(proto, [code, line, column]);
+      a = [code, line, column];
+      this.map.set(proto, a);
+      this.lastProto = proto;
+      this.lastParts = a;
       return;
     }
+    this.lastProto = proto;
+    this.lastParts = a;
     for (let i = 0; i < a.length; i += 3) {
       if (a[i] === code) {
         a[i + 1] = line;
@@ -118,7 +126,7 @@ export class LocationRecorder {
     if (comments !== undefined) {
       if (comments.leading !== undefined) loc.leadingComments = comments.leading;
       if (comments.trailing !== undefined) loc.trailingComments = comments.trailing;
-      loc.leadingDetachedComments = [...comments.detached];
+      if (comments.detached.length > 0) loc.leadingDetachedComments = [...comments.detached];
     }
     this.locations.push(loc);
     return loc;

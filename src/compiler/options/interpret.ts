@@ -148,7 +148,9 @@ export class OptionInterpreter {
         if (loc.path.length >= prefix.length && prefix.every((p, j) => loc.path[j] === p)) continue;
         matchSrc = undefined;
       }
-      const dest = this.interpretedPaths.get(loc.path.join(","));
+      // Option locations end with (uninterpreted_option = 999, index).
+      const n = loc.path.length;
+      const dest = n >= 2 && loc.path[n - 2] === 999 ? this.interpretedPaths.get(loc.path.join(",")) : undefined;
       if (dest === undefined) {
         out.push(loc);
         continue;

@@ -83,7 +83,8 @@ function walk(edition: number, state: State, errors: string[], warnings: string[
 
 /** Whether a runtime message has a field set (a value, or a non-empty list); unknown fields aside. */
 function hasSetField(m: object): boolean {
-  for (const [k, v] of Object.entries(m)) {
+  for (const k in m) {
+    const v = (m as Record<string, unknown>)[k];
     if (k === "$typeName" || k === "$unknown" || v === undefined) continue;
     if (Array.isArray(v) && v.length === 0) continue;
     return true;
