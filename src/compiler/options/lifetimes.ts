@@ -7,7 +7,7 @@
 import { toBinary } from "../../codec/binary/to-binary.js";
 import type { FeatureSet, FieldOptions_FeatureSupport } from "../../reflect/descriptor-types.js";
 import type { Diagnostic } from "../diagnostic.js";
-import type { SourceLocationTable } from "../lower/locations.js";
+import type { Position, SourceLocationTable } from "../lower/locations.js";
 import type { AnyOptions } from "../lower/protos.js";
 import { editionName } from "../link/build-file.js";
 import { Type, type FieldDesc, type FileDesc, type MessageDesc, type OptionsOwner } from "../link/model.js";
@@ -20,24 +20,24 @@ import { visitElements } from "../link/visit.js";
 export interface LifetimeCheck {
   readonly file: FileDesc;
   readonly message: AnyOptions | FeatureSet;
-  readonly proto: object;
+  /** Where errors about the element are reported (its name). */
+  readonly at: Position;
   readonly fullName: string;
 }
 
 /** Queues the features and options of every element of a successfully built file. */
-export function queueLifetimeChecks(file: FileDesc, out: LifetimeCheck[]): void {
+export function queueLifetimeChecks(file: FileDesc, table: SourceLocationTable, out: LifetimeCheck[]): void {
   visitElements(file, (d: OptionsOwner) => {
     const fullName = d.kind === "file" ? d.name : d.kind === "extensionRange" ? d.message.fullName : d.fullName;
-    if (d.protoFeatures !== undefined) out.push({ file, message: d.protoFeatures, proto: d.proto, fullName });
+    if (d.protoFeatures !== undefined) out.push({ file, message: d.protoFeatures, at: table.find(d.proto, "NAME"), fullName });
     const o = d.options;
-    if (o !== undefined && (hasSetField(o) || (o.$unknown?.length ?? 0) > 0)) out.push({ file, message: o, proto: d.proto, fullName });
+    if (o !== undefined && (hasSetField(o) || (o.$unknown?.length ?? 0) > 0)) out.push({ file, message: o, at: table.find(d.proto, "NAME"), fullName });
   });
 }
 
 /** Runs the queued checks (protoc's DeferredValidation::Validate); false when an error was reported. */
 export function validateLifetimes(
   pool: Pool,
-  table: SourceLocationTable,
   checks: LifetimeCheck[],
   directInputs: ReadonlySet<string>,
   diagnostics: Diagnostic[],
@@ -52,7 +52,7 @@ export function validateLifetimes(
     if (!mayFindSupport(pool, desc, c.message)) continue;
     const state = parseMessage(pool, desc, toBinary(runtimeMessage(typeName), c.message as AnyOptions));
     walk(c.file.edition, state, errors, warnings);
-    const at = table.find(c.proto, "NAME");
+    const at = c.at;
     for (const e of errors) {
       ok = false;
       diagnostics.push({ file: c.file.name, line: at.line, column: at.column, message: e, severity: "error" });
