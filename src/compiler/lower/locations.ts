@@ -122,7 +122,13 @@ export class LocationRecorder {
   /** Appends a location for `path` covering `span`, with the node's comments if any; returns it. */
   add(path: readonly number[], span: Span, comments?: Comments): SourceCodeInfo_Location | undefined {
     if (!this.enabled) return undefined;
-    const loc = newLocation([...path], this.span(span));
+    return this.addOwn([...path], span, comments);
+  }
+
+  /** Like add(), for a path array made for this location alone (it becomes the location's). */
+  addOwn(path: number[], span: Span, comments?: Comments): SourceCodeInfo_Location | undefined {
+    if (!this.enabled) return undefined;
+    const loc = newLocation(path, this.span(span));
     if (comments !== undefined) {
       if (comments.leading !== undefined) loc.leadingComments = comments.leading;
       if (comments.trailing !== undefined) loc.trailingComments = comments.trailing;
@@ -135,6 +141,11 @@ export class LocationRecorder {
   /** Appends a location covering the single token `t`. */
   token(path: readonly number[], t: number): SourceCodeInfo_Location | undefined {
     return this.add(path, { start: t, end: t });
+  }
+
+  /** Like token(), for a path array made for this location alone. */
+  tokenOwn(path: number[], t: number): SourceCodeInfo_Location | undefined {
+    return this.addOwn(path, { start: t, end: t });
   }
 
   /** protoc's span encoding: [line, column, endLine, endColumn], endLine left out when equal. */

@@ -43,15 +43,15 @@ export function lowerOption(ctx: LowerContext, node: OptionNode, options: AnyOpt
   if (rec.enabled) {
     const path = [...container, 999, index];
     rec.add(path, node, node.comments);
-    rec.add([...path, 2], { start: first.start, end: node.name[node.name.length - 1]!.end });
+    rec.addOwn([...path, 2], { start: first.start, end: node.name[node.name.length - 1]!.end });
     node.name.forEach((part, j) => {
-      rec.add([...path, 2, j], part);
-      rec.add([...path, 2, j, 1], part.nameSpan);
+      rec.addOwn([...path, 2, j], part);
+      rec.addOwn([...path, 2, j, 1], part.nameSpan);
     });
     let field: number = VALUE_FIELD[v.kind];
     // `-inf` and `-nan` are identifiers to protoc's parser: it records the identifier path and stores a double.
     if (v.kind === "double" && ctx.tokens.kind(v.end) === TokenKind.Identifier) field = VALUE_FIELD.identifier;
-    rec.add([...path, field], v);
+    rec.addOwn([...path, field], v);
   }
   ctx.mark(opt, "OPTION_NAME", first.start);
   ctx.mark(opt, "OPTION_VALUE", v.start);

@@ -1,9 +1,10 @@
 /**
  * The runtime registry aggregate option values are parsed against: the file being built (linked,
- * its features resolved) and every file it may use (its imports and option imports, transitively). Runtime descriptors are built only for the files a
- * lookup reaches (with their imports): a value of google.api.http needs google/api/http.proto,
- * not the hundreds of other files the file imports. Dependencies are built into one registry
- * shared by the files of a compilation.
+ * its features resolved) and every file it may use (its imports and option imports,
+ * transitively). Runtime descriptors are built only for the files a lookup reaches (with their
+ * imports): a value of google.api.http needs google/api/http.proto, not the hundreds of other
+ * files the file imports. Dependencies are built into one registry shared by the files of a
+ * compilation.
  */
 import { bootFeatureDefaults } from "../../reflect/boot/boot.js";
 import type { DescEnum, DescExtension, DescFile, DescMessage, DescService } from "../../reflect/descriptors.js";
@@ -17,8 +18,8 @@ const shared = new WeakMap<Pool, MutableRegistry>();
 /** A registry over `file` and the files it may use, filled on demand. */
 export class FileRegistry implements Registry {
   private readonly base: MutableRegistry;
-  /** The files `file` may use (not `file` itself). */
-  private readonly usable = new Set<FileDesc>();
+  /** Whether `file` may use a file (reaches it through imports), as far as asked. */
+  private readonly usable = new Map<FileDesc, boolean>();
   private local: MutableRegistry | undefined;
   /** Files being added to `base` (an `import option` may close a cycle). */
   private readonly adding = new Set<FileDesc>();
@@ -30,7 +31,6 @@ export class FileRegistry implements Registry {
     let base = shared.get(pool);
     if (base === undefined) shared.set(pool, (base = new MutableRegistry()));
     this.base = base;
-    for (const d of this.imports(file)) this.collect(d);
   }
 
   getMessage(typeName: string): DescMessage | undefined {
@@ -64,7 +64,7 @@ export class FileRegistry implements Registry {
     return this.target().getFile(name);
   }
   files(): Iterable<DescFile> {
-    for (const f of this.usable) this.ensure(f);
+    for (const f of this.closure()) this.ensure(f);
     this.ensure(this.file);
     return this.target().files();
   }
@@ -78,10 +78,34 @@ export class FileRegistry implements Registry {
     }
   }
 
-  private collect(f: FileDesc): void {
-    if (f === this.file || this.usable.has(f)) return;
-    this.usable.add(f);
-    for (const d of this.imports(f)) this.collect(d);
+  /** Every file `file` may use, nearest first. */
+  private *closure(): Iterable<FileDesc> {
+    const seen = new Set<FileDesc>([this.file]);
+    const queue = [this.file];
+    for (let i = 0; i < queue.length; i++) {
+      for (const d of this.imports(queue[i]!)) {
+        if (seen.has(d)) continue;
+        seen.add(d);
+        queue.push(d);
+        yield d;
+      }
+    }
+  }
+
+  /** Whether `file` may use `f` (searched breadth first: option types are mostly in direct imports). */
+  private isUsable(f: FileDesc): boolean {
+    let known = this.usable.get(f);
+    if (known === undefined) {
+      known = false;
+      for (const d of this.closure()) {
+        if (d === f) {
+          known = true;
+          break;
+        }
+      }
+      this.usable.set(f, known);
+    }
+    return known;
   }
 
   private target(): Registry {
@@ -101,7 +125,7 @@ export class FileRegistry implements Registry {
       for (const d of this.imports(f)) this.addToBase(d);
       this.local = new MutableRegistry(this.base);
       this.local.addFileProtos([copyFile(f, false)], bootFeatureDefaults());
-    } else if (this.usable.has(f)) {
+    } else if (this.isUsable(f)) {
       this.addToBase(f);
     }
   }
