@@ -9,6 +9,7 @@
 import { fromBinary } from "../../codec/binary/from-binary.js";
 import { toBinary } from "../../codec/binary/to-binary.js";
 import type { SourceCodeInfo, UninterpretedOption } from "../../reflect/descriptor-types.js";
+import type { DescMessage } from "../../reflect/descriptors.js";
 import type { UnknownField } from "../../reflect/message.js";
 import { WireType } from "../../wire/wire-type.js";
 import type { Builder } from "../link/builder.js";
@@ -24,6 +25,8 @@ export class OptionInterpreter {
   /** Source path of each interpreted option → the path of the field it set. */
   private readonly interpretedPaths = new Map<string, number[]>();
   private readonly repeatedCounts = new Map<string, number>();
+  /** Options messages that are the runtime's parse of their bytes. */
+  private readonly reparsed = new WeakSet<object>();
 
   constructor(private readonly b: Builder) {}
 
@@ -46,8 +49,18 @@ export class OptionInterpreter {
     if (!failed) {
       const rt = runtimeMessage(options.$typeName);
       options.$unknown = unknown;
-      owner.options = fromBinary<AnyOptions>(rt, toBinary(rt, options));
-      if (owner.options.$unknown?.length === 0) delete owner.options.$unknown;
+      const plain = !this.reparsed.has(options) && isPlain(options);
+      if (extensions && (plain || this.reparsed.has(options)) && !unknown.some((u) => isKnownField(rt, u.no))) {
+        // Extensions stay unknown fields of the runtime's options message: reparsing would change
+        // nothing but give a plain message (only empty lists) lists of its own, not the parsed proto's.
+        if (plain) for (const k in options) if (k !== "$unknown" && k !== "$typeName") (options as unknown as Record<string, unknown[]>)[k] = [];
+        if (unknown.length === 0) delete options.$unknown;
+        this.reparsed.add(options);
+      } else {
+        owner.options = fromBinary<AnyOptions>(rt, toBinary(rt, options));
+        if (owner.options.$unknown?.length === 0) delete owner.options.$unknown;
+        this.reparsed.add(owner.options);
+      }
     }
     return !failed;
   }
@@ -183,4 +196,23 @@ function actsInPass(uo: UninterpretedOption, extensions: boolean): boolean {
   const first = uo.name[0];
   if (first === undefined || first.namePart === "uninterpreted_option") return extensions;
   return (first.isExtension ?? false) === extensions;
+}
+
+/** True when an options message holds nothing but empty lists and unknown fields (as parsed from bytes it would be the same). */
+function isPlain(o: AnyOptions): boolean {
+  for (const k in o) {
+    if (k === "$typeName" || k === "$unknown") continue;
+    const v = (o as unknown as Record<string, unknown>)[k];
+    if (!Array.isArray(v) || v.length > 0) return false;
+  }
+  return true;
+}
+
+const knownNumbers = new WeakMap<DescMessage, Set<number>>();
+
+/** Whether `no` is a field of the runtime message (an unknown field with it would be parsed into the field). */
+function isKnownField(rt: DescMessage, no: number): boolean {
+  let set = knownNumbers.get(rt);
+  if (set === undefined) knownNumbers.set(rt, (set = new Set(rt.fields.map((f) => f.number))));
+  return set.has(no);
 }
