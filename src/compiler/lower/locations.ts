@@ -63,7 +63,8 @@ export class SourceLocationTable {
     // The parts of one object are mostly recorded one after the other.
     let a = proto === this.lastProto ? this.lastParts : this.map.get(proto);
     if (a === undefined) {
-      a = [code, line, column];
+      // Room for the three parts most elements have (-1: free), so the list rarely grows.
+      a = [code, line, column, -1, 0, 0, -1, 0, 0];
       this.map.set(proto, a);
       this.lastProto = proto;
       this.lastParts = a;
@@ -72,7 +73,8 @@ export class SourceLocationTable {
     this.lastProto = proto;
     this.lastParts = a;
     for (let i = 0; i < a.length; i += 3) {
-      if (a[i] === code) {
+      if (a[i] === code || a[i] === -1) {
+        a[i] = code;
         a[i + 1] = line;
         a[i + 2] = column;
         return;

@@ -180,7 +180,7 @@ function isZero(v: Value): boolean {
 }
 
 function writeState(w: BinaryWriter, state: State): void {
-  const entries = [...state.entries.values()].sort((a, b) => a.field.number - b.field.number);
+  const entries = state.entries.size < 2 ? state.entries.values() : [...state.entries.values()].sort((a, b) => a.field.number - b.field.number);
   for (const e of entries) {
     const f = e.field;
     const type = f.type!;

@@ -21,6 +21,8 @@ export class FileRegistry implements Registry {
   /** Whether `file` may use a file (reaches it through imports), as far as asked. */
   private readonly usable = new Map<FileDesc, boolean>();
   private local: MutableRegistry | undefined;
+  /** Messages found so far (a file's options mostly use a few types many times). */
+  private readonly messages = new Map<string, DescMessage>();
   /** Files being added to `base` (an `import option` may close a cycle). */
   private readonly adding = new Set<FileDesc>();
 
@@ -34,8 +36,13 @@ export class FileRegistry implements Registry {
   }
 
   getMessage(typeName: string): DescMessage | undefined {
-    this.reach(typeName);
-    return this.target().getMessage(typeName);
+    let m = this.messages.get(typeName);
+    if (m === undefined) {
+      this.reach(typeName);
+      m = this.target().getMessage(typeName);
+      if (m !== undefined) this.messages.set(typeName, m);
+    }
+    return m;
   }
   getEnum(typeName: string): DescEnum | undefined {
     this.reach(typeName);

@@ -153,9 +153,11 @@ export class OptionInterpreter {
    */
   updateSourceCodeInfo(info: SourceCodeInfo): void {
     if (this.interpretedPaths.size === 0) return;
-    const out: SourceCodeInfo["location"] = [];
+    // In place: the list is this file's own.
+    const list = info.location;
+    let kept = 0;
     let matchSrc: number[] | undefined;
-    for (const loc of info.location) {
+    for (const loc of list) {
       if (matchSrc !== undefined) {
         const prefix = matchSrc;
         if (loc.path.length >= prefix.length && prefix.every((p, j) => loc.path[j] === p)) continue;
@@ -165,13 +167,13 @@ export class OptionInterpreter {
       const n = loc.path.length;
       const dest = n >= 2 && loc.path[n - 2] === 999 ? this.interpretedPaths.get(loc.path.join(",")) : undefined;
       if (dest === undefined) {
-        out.push(loc);
+        list[kept++] = loc;
         continue;
       }
       matchSrc = loc.path;
-      out.push({ ...loc, path: [...dest] });
+      list[kept++] = { ...loc, path: [...dest] };
     }
-    info.location = out;
+    list.length = kept;
   }
 }
 
