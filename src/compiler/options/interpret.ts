@@ -51,8 +51,8 @@ export class OptionInterpreter {
       options.$unknown = unknown;
       const plain = !this.reparsed.has(options) && isPlain(options);
       if (extensions && (plain || this.reparsed.has(options)) && !unknown.some((u) => isKnownField(rt, u.no))) {
-        // Extensions stay unknown fields of the runtime's options message: reparsing would change
-        // nothing but give a plain message (only empty lists) lists of its own, not the parsed proto's.
+        // Extensions stay unknown fields of the runtime's options message, so reparsing would
+        // change nothing; a plain message only gets empty lists of its own (not the parsed proto's).
         if (plain) for (const k in options) if (k !== "$unknown" && k !== "$typeName") (options as unknown as Record<string, unknown[]>)[k] = [];
         if (unknown.length === 0) delete options.$unknown;
         this.reparsed.add(options);
