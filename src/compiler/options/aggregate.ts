@@ -13,6 +13,7 @@ import { createRegistry, type Registry } from "../../reflect/registry.js";
 import type { Builder } from "../link/builder.js";
 import type { FieldDesc, FileDesc } from "../link/model.js";
 import type { Pool } from "../link/pool.js";
+import { sameBootMessage } from "./boot-types.js";
 import { canonicalize } from "./canonical.js";
 import { FileRegistry } from "./file-registry.js";
 import { generatedPool } from "./generated.js";
@@ -24,8 +25,12 @@ const perFile = new WeakMap<FileDesc, Registry>();
 export function parseAggregateOption(b: Builder, field: FieldDesc, text: string): Uint8Array | string {
   const type = field.messageType!;
   try {
-    // A type of protoc's own descriptor.proto (the file does not import it) comes from the runtime's copy.
-    const registry = generatedPool().file === type.file ? (bootRegistry ??= createRegistry(bootDescriptorFile())) : registryFor(b);
+    // A type of protoc's own descriptor.proto (the file does not import it) comes from the runtime's
+    // copy, and so does one of a compiled descriptor.proto that is the same as the runtime's (a
+    // value naming no extension or Any type needs no other file).
+    const boot = (bootRegistry ??= createRegistry(bootDescriptorFile()));
+    const useBoot = generatedPool().file === type.file || (!text.includes("[") && sameBootMessage(boot, type) !== undefined);
+    const registry = useBoot ? boot : registryFor(b);
     const desc = registry.getMessage(type.fullName);
     if (desc === undefined) return `Unknown message type ${type.fullName}`;
     const msg = fromText(desc, text, { registry: aggregateFinder(b, registry, badTypeUrlNames(text)) });
