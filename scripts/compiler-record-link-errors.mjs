@@ -135,6 +135,32 @@ const cases = {
     "a.proto": P2 + "extend Foo { optional group G = 100 { message Inner {} optional Inner i = 1; } }\nmessage Foo { extensions 100 to 200; }",
   },
   "oneof in extend": { "a.proto": P2 + "message A { extensions 1 to 10; }\nmessage B { extend A { optional int32 e = 1; } optional int32 e = 2; }" },
+  "lifetimes of custom options, their fields and enum values": {
+    "a.proto":
+      'edition = "2023";\n' + DESC +
+      'message Sub { int32 old = 1 [feature_support = { edition_introduced: EDITION_2023 edition_deprecated: EDITION_2023 deprecation_warning: "sub old" }]; }\n' +
+      'enum Level { LEVEL_UNKNOWN = 0; LEVEL_OLD = 1 [feature_support = { edition_introduced: EDITION_2023 edition_deprecated: EDITION_2023 deprecation_warning: "level old" }]; }\n' +
+      "extend google.protobuf.FieldOptions {\n" +
+      '  int32 plain = 50001 [feature_support = { edition_introduced: EDITION_2023 edition_deprecated: EDITION_2023 deprecation_warning: "plain" }];\n' +
+      "  Sub sub = 50002;\n  Level level = 50003;\n  int32 other = 50004;\n}\n" +
+      "message M { int32 a = 1 [(plain) = 1]; int32 b = 2 [(sub).old = 3]; int32 c = 3 [(level) = LEVEL_OLD]; int32 d = 4 [(other) = 1]; int32 e = 5 [(sub) = { old: 4 }]; }",
+  },
+  "lifetime removed custom option in an import": {
+    "a.proto": 'edition = "2023";\nimport "b.proto";\nmessage A { B b = 1; }',
+    "b.proto":
+      'edition = "2023";\n' + DESC +
+      'extend google.protobuf.MessageOptions { int32 gone = 50001 [feature_support = { edition_introduced: EDITION_2023 edition_removed: EDITION_2023 removal_error: "gone" }]; }\n' +
+      "message B { option (gone) = 1; }",
+  },
+  "undefined type and duplicate number": { "a.proto": P3 + "message A { B a = 1; int32 b = 1; }" },
+  "duplicate number of a field with undefined type": { "a.proto": P3 + "message A { int32 a = 1; B b = 1; }" },
+  "undefined type and duplicate number outside the sequential run": { "a.proto": P2 + "message A { optional B a = 5; optional int32 b = 5; optional int32 c = 5; }" },
+  "undefined type and two duplicate numbers": { "a.proto": P2 + "message A { optional int32 x = 1; optional B a = 2; optional int32 b = 2; optional int32 c = 2; }" },
+  "undefined extension types and duplicate numbers": {
+    "a.proto": P2 + "message A { optional int32 x = 1; optional B a = 2; optional int32 b = 2; extensions 100 to 200; }\nextend A { optional B e1 = 100; optional int32 e2 = 100; optional int32 e3 = 2; optional int32 e4 = 1; }",
+  },
+  "undefined extendee and duplicate extension number": { "a.proto": P2 + "message A { extensions 100 to 200; }\nextend Z { optional int32 e1 = 100; }\nextend A { optional int32 e2 = 100; optional int32 e3 = 100; }" },
+  "undefined type and duplicate number in a nested message": { "a.proto": P3 + "message A { message N { B a = 1; string b = 1; } N n = 1; C c = 1; }" },
 };
 
 const tmp = mkdtempSync(join(tmpdir(), "protoforge-errors-"));

@@ -78,11 +78,9 @@ function compileFiles(options: CompileOptions, diagnostics: Diagnostic[]): Compi
     inputs.push(v.path);
   }
   const pool = new Pool();
-  const table = new SourceLocationTable();
   const knownBad = new Set<string>();
   const env: BuildEnv = {
     pool,
-    table,
     diagnostics,
     directInputs: new Set(inputs),
     load: (name) => load(name),
@@ -100,7 +98,7 @@ function compileFiles(options: CompileOptions, diagnostics: Diagnostic[]): Compi
     let file = pool.files.get(name);
     if (file === undefined) {
       file = load(name);
-      if (!validateLifetimes(pool, table, env.deferred, env.directInputs, diagnostics)) file = undefined;
+      if (!validateLifetimes(pool, env.deferred, env.directInputs, diagnostics)) file = undefined;
     }
     if (file === undefined) return { files: [], diagnostics, ok: false };
     parsed.push(file);
@@ -147,6 +145,7 @@ function loadFile(env: BuildEnv, tree: SourceTree, name: string, sourceInfo: boo
   const r = parse(opened.bytes, { fileName: name });
   env.diagnostics.push(...r.diagnostics);
   if (!r.ok) return undefined;
-  const proto = lowerFile(r.ast, name, env.table, sourceInfo);
-  return buildFile(env, proto);
+  const table = new SourceLocationTable();
+  const proto = lowerFile(r.ast, name, table, sourceInfo);
+  return buildFile(env, proto, table);
 }

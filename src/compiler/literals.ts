@@ -112,8 +112,21 @@ export function appendStringToken(text: string, out: number[]): void {
   }
 }
 
+/** The text between the quotes of a string token without escapes (each char one byte), or undefined. */
+export function plainStringToken(text: string): string | undefined {
+  const n = text.length;
+  if (n < 2 || text.charCodeAt(n - 1) !== text.charCodeAt(0) || text.indexOf("\\") !== -1) return undefined;
+  return text.slice(1, n - 1);
+}
+
 /** The bytes of adjacent string tokens, concatenated as protoc's parser does. */
 export function stringTokensValue(texts: readonly string[]): Uint8Array {
+  const plain = texts.length === 1 ? plainStringToken(texts[0]!) : undefined;
+  if (plain !== undefined) {
+    const bytes = new Uint8Array(plain.length);
+    for (let i = 0; i < plain.length; i++) bytes[i] = plain.charCodeAt(i);
+    return bytes;
+  }
   const out: number[] = [];
   for (const t of texts) appendStringToken(t, out);
   return Uint8Array.from(out);

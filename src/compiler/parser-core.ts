@@ -7,7 +7,9 @@ import { utf8Decode } from "../wire/index.js";
 import type { Comments, NodeBase, Span } from "./ast.js";
 import type { Diagnostic, Severity } from "./diagnostic.js";
 import { Lexer } from "./lexer.js";
-import { INT32_MAX, parseFloatText, parseInteger, stringTokensValue, UINT64_MAX } from "./literals.js";
+import { INT32_MAX, parseFloatText, parseInteger, plainStringToken, stringTokensValue, UINT64_MAX } from "./literals.js";
+
+const NON_ASCII = /[^\x00-\x7f]/;
 import { TokenKind, type TokenTable } from "./token.js";
 
 /** Edition enum numbers protoc compares against (descriptor.proto's Edition). */
@@ -211,7 +213,9 @@ export class ParserCore {
       this.lexer.next();
     } while (this.lexer.kind === TokenKind.String);
     const bytes = stringTokensValue(texts);
-    const value = utf8Decode(bytes, 0, bytes.length, false)!;
+    // A token of ASCII characters without escapes is its own value.
+    const plain = texts.length === 1 ? plainStringToken(texts[0]!) : undefined;
+    const value = plain !== undefined && !NON_ASCII.test(plain) ? plain : utf8Decode(bytes, 0, bytes.length, false)!;
     return { start, end: this.lexer.previous, bytes, value };
   }
 

@@ -51,22 +51,20 @@ type DiskRead = { bytes: Uint8Array } | { error: "directory" | "missing" | "deni
 
 function readDisk(path: string): DiskRead {
   try {
-    if (statSync(path).isDirectory()) return { error: "directory" };
-  } catch {
-    return { error: "missing" };
-  }
-  try {
     const b = readFileSync(path);
     return { bytes: new Uint8Array(b.buffer, b.byteOffset, b.length) };
   } catch (e) {
-    return { error: (e as { code?: string }).code === "EACCES" ? "denied" : "missing" };
+    const code = (e as { code?: string }).code;
+    if (code === "EISDIR") return { error: "directory" };
+    // Unreadable: denied when the file itself is there, missing when a directory on the way is closed.
+    if (code === "EACCES" && exists(path)) return { error: "denied" };
+    return { error: "missing" };
   }
 }
 
 function exists(path: string): boolean {
   try {
-    statSync(path);
-    return true;
+    return statSync(path, { throwIfNoEntry: false }) !== undefined;
   } catch {
     return false;
   }
@@ -82,6 +80,8 @@ function isCanonicalVirtualPath(path: string): boolean {
 /** A source tree over include directories (protoc's -I), each mapped to the virtual root. */
 export class DiskSourceTree implements SourceTree {
   private readonly mappings: { virtual: string; disk: string }[];
+  /** Inputs toVirtual found by opening them, kept for the open() that loads them. */
+  private readonly opened = new Map<string, OpenResult>();
 
   constructor(includePaths: readonly string[]) {
     this.mappings = includePaths.map((p) => ({ virtual: "", disk: canonicalizePath(p) }));
@@ -89,6 +89,11 @@ export class DiskSourceTree implements SourceTree {
 
   /** Opens a virtual path (protoc's OpenVirtualFile). */
   open(virtualPath: string): OpenResult {
+    const done = this.opened.get(virtualPath);
+    if (done !== undefined) {
+      this.opened.delete(virtualPath);
+      return done;
+    }
     if (!isCanonicalVirtualPath(virtualPath)) return { error: NOT_CANONICAL };
     for (const m of this.mappings) {
       const disk = applyMapping(virtualPath, m.virtual, m.disk);
@@ -100,10 +105,18 @@ export class DiskSourceTree implements SourceTree {
     return { error: "File not found." };
   }
 
+  /** Whether `input` opens as a virtual path; its contents are kept for loading it. */
+  private openInput(input: string): boolean {
+    const r = this.open(input);
+    if (!("bytes" in r)) return false;
+    this.opened.set(input, r);
+    return true;
+  }
+
   /** protoc's MakeProtoProtoPathRelative. */
   toVirtual(input: string): { readonly path: string } | { readonly error: string } {
     if (!exists(input)) {
-      if ("bytes" in this.open(input)) return { path: input };
+      if (this.openInput(input)) return { path: input };
       return { error: `Could not make proto path relative: ${input}: No such file or directory` };
     }
     const canonical = canonicalizePath(input);
@@ -122,7 +135,7 @@ export class DiskSourceTree implements SourceTree {
       if (!("bytes" in readDisk(input))) return { error: `Could not map to virtual file: ${input}: File not found.` };
       return { path: virtual };
     }
-    if ("bytes" in this.open(input)) return { path: input };
+    if (this.openInput(input)) return { path: input };
     return {
       error: `File does not reside within any path specified using --proto_path (or -I).  You must specify a --proto_path which encompasses this file.  Note that the proto_path must be an exact prefix of the .proto file names -- protoc is too dumb to figure out when two paths (e.g. absolute and relative) are equivalent (it's harder than you think).`,
     };

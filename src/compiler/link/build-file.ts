@@ -20,7 +20,6 @@ import type { LifetimeCheck } from "../options/lifetimes.js";
 /** What building a file needs from the compilation. */
 export interface BuildEnv {
   readonly pool: Pool;
-  readonly table: SourceLocationTable;
   readonly diagnostics: Diagnostic[];
   /** Files given to the compiler directly (unused imports are reported for these). */
   readonly directInputs: ReadonlySet<string>;
@@ -30,13 +29,16 @@ export interface BuildEnv {
   readonly deferred: LifetimeCheck[];
 }
 
-/** protoc's BuildFile: builds `proto` into the pool, or returns undefined after reporting errors. */
-export function buildFile(env: BuildEnv, proto: FileDescriptorProto): FileDesc | undefined {
+/**
+ * protoc's BuildFile: builds `proto` into the pool, or returns undefined after reporting errors.
+ * `table` holds the error positions of `proto` (of this file only: it is dropped once the file is built).
+ */
+export function buildFile(env: BuildEnv, proto: FileDescriptorProto, table: SourceLocationTable): FileDesc | undefined {
   const name = proto.name ?? "";
   const pool = env.pool;
   const cycleAt = pool.pending.indexOf(name);
   if (cycleAt !== -1) {
-    const b = new Builder(pool, name, env.table, env.diagnostics);
+    const b = new Builder(pool, name, table, env.diagnostics);
     const chain = [...pool.pending.slice(cycleAt), name].join(" -> ");
     const message = `File recursively imports itself: ${chain}`;
     if (cycleAt < pool.pending.length - 1) b.error(pool.pending[cycleAt + 1]!, proto, "IMPORT", message);
@@ -44,7 +46,7 @@ export function buildFile(env: BuildEnv, proto: FileDescriptorProto): FileDesc |
     return undefined;
   }
   if ((proto.package ?? "").length > 511) {
-    new Builder(pool, name, env.table, env.diagnostics).error(proto.package!, proto, "NAME", "Package name is too long");
+    new Builder(pool, name, table, env.diagnostics).error(proto.package!, proto, "NAME", "Package name is too long");
     return undefined;
   }
   pool.pending.push(name);
@@ -52,7 +54,7 @@ export function buildFile(env: BuildEnv, proto: FileDescriptorProto): FileDesc |
     if (!pool.files.has(dep)) env.load(dep);
   }
   pool.pending.pop();
-  const b = new Builder(pool, name, env.table, env.diagnostics);
+  const b = new Builder(pool, name, table, env.diagnostics);
   const file = buildFileImpl(env, b, proto);
   if (file === undefined && b.file !== undefined) {
     // protoc rolls the file back out of the pool, and drops its pending feature lifetime checks.

@@ -10,6 +10,8 @@ import type { Builder } from "./builder.js";
 import { EMPTY_FEATURES, Edition, Label, cppType, type ExtensionRangeDesc, type FieldDesc, type FileDesc, type MessageDesc, type OneofDesc } from "./model.js";
 import { parseCDouble, safeDoubleToFloat } from "./numbers.js";
 
+const NO_PATH: readonly number[] = [];
+
 /** FieldDescriptor::kMaxNumber. */
 export const MAX_FIELD_NUMBER = 536870911;
 
@@ -27,7 +29,8 @@ export function buildMessage(b: Builder, proto: DescriptorProto, parent: Message
     options: undefined, protoFeatures: undefined, features: EMPTY_FEATURES,
   };
   proto.oneofDecl.forEach((o, i) => msg.oneofs.push(buildOneof(b, o, msg, i, [...path, 8, i])));
-  proto.field.forEach((f, i) => msg.fields.push(buildField(b, f, msg, false, i, [...path, 2, i])));
+  // Element paths are only needed for options to interpret.
+  proto.field.forEach((f, i) => msg.fields.push(buildField(b, f, msg, false, i, f.options === undefined ? NO_PATH : [...path, 2, i])));
   proto.enumType.forEach((e, i) => msg.enums.push(buildEnum(b, e, msg, [...path, 4, i])));
   proto.extensionRange.forEach((r, i) => msg.extensionRanges.push(buildExtensionRange(b, r, msg, i, [...path, 5, i])));
   proto.extension.forEach((f, i) => msg.extensions.push(buildField(b, f, msg, true, i, [...path, 6, i])));

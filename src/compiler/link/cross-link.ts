@@ -159,17 +159,26 @@ function crossLinkField(b: Builder, field: FieldDesc): void {
   addFieldByNumber(b, field);
 }
 
-/** Registers the field by number in its containing type; reports protoc's duplicate number errors. */
+/**
+ * Registers the field by number in its containing type; reports protoc's duplicate number errors.
+ * As in protoc's FileDescriptorTables, a message's leading run of fields numbered 1, 2, 3... is
+ * not in the table but found by position: a number in that run belongs to the field declared
+ * there, even when that field failed to cross-link.
+ */
 function addFieldByNumber(b: Builder, field: FieldDesc): void {
   const owner = field.containingType;
   let byNumber = b.fieldsByNumber.get(owner);
   if (byNumber === undefined) b.fieldsByNumber.set(owner, (byNumber = new Map()));
-  let conflict = byNumber.get(field.number);
-  if (conflict === undefined && field.isExtension && owner !== undefined) {
-    // protoc keeps a message's leading run of fields numbered 1, 2, 3... out of its table; an
-    // extension numbered inside that run conflicts with the field there.
-    const limit = sequentialLimit(owner);
-    if (field.number >= 1 && field.number <= limit) conflict = owner.fields[field.number - 1];
+  let conflict: FieldDesc | undefined;
+  if (owner !== undefined && field.number >= 1 && field.number <= sequentialLimit(owner)) {
+    const there = owner.fields[field.number - 1]!;
+    if (there === field) {
+      owner.fieldsByNumber.set(field.number, field);
+      return;
+    }
+    conflict = there;
+  } else {
+    conflict = byNumber.get(field.number);
   }
   if (conflict === undefined) {
     byNumber.set(field.number, field);
@@ -212,9 +221,15 @@ function addFieldByNumber(b: Builder, field: FieldDesc): void {
   );
 }
 
+const sequentialLimits = new WeakMap<MessageDesc, number>();
+
+/** How many of the message's first fields are numbered 1, 2, 3... (protoc's sequential_field_limit_). */
 function sequentialLimit(m: MessageDesc): number {
-  let i = 0;
+  let i = sequentialLimits.get(m);
+  if (i !== undefined) return i;
+  i = 0;
   while (i < m.proto.field.length && m.proto.field[i]!.number === i + 1) i++;
+  sequentialLimits.set(m, i);
   return i;
 }
 

@@ -30,6 +30,6 @@ export class LowerContext {
 
   /** Records where `part` of `proto` is: the start of token `t`. */
   mark(proto: object, part: ErrorLocation, t: number): void {
-    this.table.add(proto, part, this.rec.at(t));
+    this.table.addAt(proto, part, this.tokens.line(t), this.tokens.column(t));
   }
 }

@@ -36,16 +36,51 @@ export interface Position {
 /** The position protoc uses when it has none recorded. */
 export const NO_POSITION: Position = { line: -1, column: 0 };
 
-/** protoc's SourceLocationTable: error positions keyed by descriptor proto object and part. */
+const PART_CODE: Record<ErrorLocation, number> = {
+  NAME: 0, NUMBER: 1, TYPE: 2, EXTENDEE: 3, DEFAULT_VALUE: 4, INPUT_TYPE: 5, OUTPUT_TYPE: 6,
+  OPTION_NAME: 7, OPTION_VALUE: 8, IMPORT: 9, EDITIONS: 10, SYMBOL: 11, OTHER: 12,
+};
+
+/**
+ * protoc's SourceLocationTable: error positions keyed by descriptor proto object and part. Each
+ * object's positions are kept flat, as (part, line, column) triples: most objects have two or
+ * three parts, and errors are rare.
+ */
 export class SourceLocationTable {
-  private readonly map = new WeakMap<object, Map<ErrorLocation, Position>>();
-  private readonly imports = new WeakMap<object, Map<string, Position>>();
+  private readonly map = new Map<object, number[]>();
+  private lastProto: object | undefined;
+  private lastParts: number[] | undefined;
+  private readonly imports = new Map<object, Map<string, Position>>();
 
   /** Records (replacing any earlier entry) where `part` of `proto` is. */
   add(proto: object, part: ErrorLocation, at: Position): void {
-    let m = this.map.get(proto);
-    if (m === undefined) this.map.set(proto, (m = new Map()));
-    m.set(part, at);
+    this.addAt(proto, part, at.line, at.column);
+  }
+
+  /** Records (replacing any earlier entry) that `part` of `proto` is at `line` and `column`. */
+  addAt(proto: object, part: ErrorLocation, line: number, column: number): void {
+    const code = PART_CODE[part];
+    // The parts of one object are mostly recorded one after the other.
+    let a = proto === this.lastProto ? this.lastParts : this.map.get(proto);
+    if (a === undefined) {
+      // Room for the three parts most elements have (-1: free), so the list rarely grows.
+      a = [code, line, column, -1, 0, 0, -1, 0, 0];
+      this.map.set(proto, a);
+      this.lastProto = proto;
+      this.lastParts = a;
+      return;
+    }
+    this.lastProto = proto;
+    this.lastParts = a;
+    for (let i = 0; i < a.length; i += 3) {
+      if (a[i] === code || a[i] === -1) {
+        a[i] = code;
+        a[i + 1] = line;
+        a[i + 2] = column;
+        return;
+      }
+    }
+    a.push(code, line, column);
   }
 
   /** Records where the import of `name` (or the `weak` keyword) is in the file `proto`. */
@@ -57,7 +92,11 @@ export class SourceLocationTable {
 
   /** The position of `part` of `proto`, or NO_POSITION. */
   find(proto: object, part: ErrorLocation): Position {
-    return this.map.get(proto)?.get(part) ?? NO_POSITION;
+    const a = this.map.get(proto);
+    if (a === undefined) return NO_POSITION;
+    const code = PART_CODE[part];
+    for (let i = 0; i < a.length; i += 3) if (a[i] === code) return { line: a[i + 1]!, column: a[i + 2]! };
+    return NO_POSITION;
   }
 
   /** The position of an import in the file `proto`, or NO_POSITION. */
@@ -85,11 +124,17 @@ export class LocationRecorder {
   /** Appends a location for `path` covering `span`, with the node's comments if any; returns it. */
   add(path: readonly number[], span: Span, comments?: Comments): SourceCodeInfo_Location | undefined {
     if (!this.enabled) return undefined;
-    const loc = newLocation([...path], this.span(span));
+    return this.addOwn([...path], span, comments);
+  }
+
+  /** Like add(), for a path array made for this location alone (it becomes the location's). */
+  addOwn(path: number[], span: Span, comments?: Comments): SourceCodeInfo_Location | undefined {
+    if (!this.enabled) return undefined;
+    const loc = newLocation(path, this.span(span));
     if (comments !== undefined) {
       if (comments.leading !== undefined) loc.leadingComments = comments.leading;
       if (comments.trailing !== undefined) loc.trailingComments = comments.trailing;
-      loc.leadingDetachedComments = [...comments.detached];
+      if (comments.detached.length > 0) loc.leadingDetachedComments = [...comments.detached];
     }
     this.locations.push(loc);
     return loc;
@@ -98,6 +143,11 @@ export class LocationRecorder {
   /** Appends a location covering the single token `t`. */
   token(path: readonly number[], t: number): SourceCodeInfo_Location | undefined {
     return this.add(path, { start: t, end: t });
+  }
+
+  /** Like token(), for a path array made for this location alone. */
+  tokenOwn(path: number[], t: number): SourceCodeInfo_Location | undefined {
+    return this.addOwn(path, { start: t, end: t });
   }
 
   /** protoc's span encoding: [line, column, endLine, endColumn], endLine left out when equal. */

@@ -14,7 +14,7 @@ const INT32_MAX = 0x7fffffff;
 /** Lowers `enum Name { ... }` (its location at `path` was created by the caller). */
 export function lowerEnum(ctx: LowerContext, node: EnumNode, e: EnumDescriptorProto, path: readonly number[]): void {
   const rec = ctx.rec;
-  rec.token([...path, 1], node.nameToken!);
+  if (rec.enabled) rec.tokenOwn([...path, 1], node.nameToken!);
   ctx.mark(e, "NAME", node.nameToken!);
   e.name = node.name!;
   for (const d of node.decls) {
@@ -22,23 +22,23 @@ export function lowerEnum(ctx: LowerContext, node: EnumNode, e: EnumDescriptorPr
       case "empty":
         break;
       case "option":
-        rec.add([...path, 3], d);
+        if (rec.enabled) rec.addOwn([...path, 3], d);
         lowerOption(ctx, d, ensureOptions(e, "enum"), [...path, 3]);
         break;
       case "reserved":
         if (d.names !== undefined) {
-          rec.add([...path, 5], d, d.comments);
+          if (rec.enabled) rec.addOwn([...path, 5], d, d.comments);
           for (const n of d.names) {
-            rec.add([...path, 5, e.reservedName.length], n);
+            if (rec.enabled) rec.addOwn([...path, 5, e.reservedName.length], n);
             e.reservedName.push(n.value);
           }
         } else {
-          rec.add([...path, 4], d, d.comments);
+          if (rec.enabled) rec.addOwn([...path, 4], d, d.comments);
           for (const r of d.ranges ?? []) {
             const rp = [...path, 4, e.reservedRange.length];
             rec.add(rp, r);
-            rec.add([...rp, 1], r.firstSpan);
-            rec.add([...rp, 2], r.lastSpan);
+            if (rec.enabled) rec.addOwn([...rp, 1], r.firstSpan);
+            if (rec.enabled) rec.addOwn([...rp, 2], r.lastSpan);
             const range = newEnumReservedRange(r.first, r.last === "max" ? INT32_MAX : r.last);
             ctx.mark(range, "NUMBER", r.start);
             e.reservedRange.push(range);
@@ -50,14 +50,14 @@ export function lowerEnum(ctx: LowerContext, node: EnumNode, e: EnumDescriptorPr
         rec.add(vp, d, d.comments);
         const v = newEnumValue();
         e.value.push(v);
-        rec.token([...vp, 1], d.nameToken!);
+        if (rec.enabled) rec.tokenOwn([...vp, 1], d.nameToken!);
         ctx.mark(v, "NAME", d.nameToken!);
         v.name = d.name!;
-        rec.add([...vp, 2], d.numberSpan!);
+        if (rec.enabled) rec.addOwn([...vp, 2], d.numberSpan!);
         ctx.mark(v, "NUMBER", d.numberSpan!.start);
         v.number = d.number!;
         if (d.options !== undefined) {
-          rec.add([...vp, 3], d.options);
+          if (rec.enabled) rec.addOwn([...vp, 3], d.options);
           for (const o of d.options.entries) lowerOption(ctx, o, ensureOptions(v, "enumValue"), [...vp, 3]);
         }
         break;
@@ -70,13 +70,13 @@ export function lowerEnum(ctx: LowerContext, node: EnumNode, e: EnumDescriptorPr
 /** Lowers `service Name { ... }` (its location at `path` was created by the caller). */
 export function lowerService(ctx: LowerContext, node: ServiceNode, s: ServiceDescriptorProto, path: readonly number[]): void {
   const rec = ctx.rec;
-  rec.token([...path, 1], node.nameToken!);
+  if (rec.enabled) rec.tokenOwn([...path, 1], node.nameToken!);
   ctx.mark(s, "NAME", node.nameToken!);
   s.name = node.name!;
   for (const d of node.decls) {
     if (d.kind === "empty") continue;
     if (d.kind === "option") {
-      rec.add([...path, 3], d);
+      if (rec.enabled) rec.addOwn([...path, 3], d);
       lowerOption(ctx, d, ensureOptions(s, "service"), [...path, 3]);
       continue;
     }
@@ -84,30 +84,30 @@ export function lowerService(ctx: LowerContext, node: ServiceNode, s: ServiceDes
     rec.add(mp, d, d.comments);
     const m = newMethod();
     s.method.push(m);
-    rec.token([...mp, 1], d.nameToken!);
+    if (rec.enabled) rec.tokenOwn([...mp, 1], d.nameToken!);
     ctx.mark(m, "NAME", d.nameToken!);
     m.name = d.name!;
     if (d.clientStreaming !== undefined) {
-      rec.token([...mp, 5], d.clientStreaming);
+      if (rec.enabled) rec.tokenOwn([...mp, 5], d.clientStreaming);
       ctx.mark(m, "OTHER", d.clientStreaming);
       m.clientStreaming = true;
     }
-    rec.add([...mp, 2], d.input!);
+    if (rec.enabled) rec.addOwn([...mp, 2], d.input!);
     ctx.mark(m, "INPUT_TYPE", d.input!.start);
     m.inputType = d.input!.name;
     if (d.serverStreaming !== undefined) {
-      rec.token([...mp, 6], d.serverStreaming);
+      if (rec.enabled) rec.tokenOwn([...mp, 6], d.serverStreaming);
       ctx.mark(m, "OTHER", d.serverStreaming);
       m.serverStreaming = true;
     }
-    rec.add([...mp, 3], d.output!);
+    if (rec.enabled) rec.addOwn([...mp, 3], d.output!);
     ctx.mark(m, "OUTPUT_TYPE", d.output!.start);
     m.outputType = d.output!.name;
     // protoc creates the options message for a `{ ... }` body even when it holds no option.
     if (d.body !== undefined) ensureOptions(m, "method");
     for (const o of d.body ?? []) {
       if (o.kind === "empty") continue;
-      rec.add([...mp, 4], o);
+      if (rec.enabled) rec.addOwn([...mp, 4], o);
       lowerOption(ctx, o, ensureOptions(m, "method"), [...mp, 4]);
     }
   }

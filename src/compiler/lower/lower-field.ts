@@ -33,7 +33,7 @@ export interface NestedTarget {
 export function lowerField(ctx: LowerContext, node: FieldNode, field: FieldDescriptorProto, path: readonly number[], nested: NestedTarget): void {
   const rec = ctx.rec;
   if (node.label !== undefined) {
-    rec.token([...path, 4], node.label.token);
+    if (rec.enabled) rec.tokenOwn([...path, 4], node.label.token);
     field.label = Label[node.label.value.toUpperCase() as "OPTIONAL" | "REQUIRED" | "REPEATED"];
     if (node.label.value === "optional" && ctx.syntax === "proto3") field.proto3Optional = true;
   }
@@ -41,22 +41,22 @@ export function lowerField(ctx: LowerContext, node: FieldNode, field: FieldDescr
   ctx.mark(field, "TYPE", type.start);
   if (node.map !== undefined) {
     field.label = Label.REPEATED;
-    rec.add([...path, 6], type);
+    if (rec.enabled) rec.addOwn([...path, 6], type);
   } else {
     field.label ??= Label.OPTIONAL;
     if (type.scalar !== 0) {
       field.type = type.scalar as FieldDescriptorProto["type"];
-      rec.add([...path, 5], type);
+      if (rec.enabled) rec.addOwn([...path, 5], type);
     } else {
       field.typeName = type.name;
-      rec.add([...path, 6], type);
+      if (rec.enabled) rec.addOwn([...path, 6], type);
     }
   }
   const nameToken = node.nameToken!;
-  rec.token([...path, 1], nameToken);
+  if (rec.enabled) rec.tokenOwn([...path, 1], nameToken);
   ctx.mark(field, "NAME", nameToken);
   field.name = node.name!;
-  rec.token([...path, 3], node.numberToken!);
+  if (rec.enabled) rec.tokenOwn([...path, 3], node.numberToken!);
   ctx.mark(field, "NUMBER", node.numberToken!);
   field.number = node.number!;
   if (node.options !== undefined) lowerFieldOptions(ctx, node, field, path);
@@ -67,21 +67,22 @@ export function lowerField(ctx: LowerContext, node: FieldNode, field: FieldDescr
 function lowerFieldOptions(ctx: LowerContext, node: FieldNode, field: FieldDescriptorProto, path: readonly number[]): void {
   const rec = ctx.rec;
   const list = node.options!;
-  rec.add([...path, 8], list);
+  if (rec.enabled) rec.addOwn([...path, 8], list);
+  const optionsPath = [...path, 8];
   for (const entry of list.entries) {
     switch (entry.kind) {
       case "option":
-        lowerOption(ctx, entry, ensureOptions<FieldOptions>(field, "field"), [...path, 8]);
+        lowerOption(ctx, entry, ensureOptions<FieldOptions>(field, "field"), optionsPath);
         break;
       case "default":
-        rec.add([...path, 7], entry);
+        if (rec.enabled) rec.addOwn([...path, 7], entry);
         ctx.mark(field, "DEFAULT_VALUE", entry.start);
         field.defaultValue = entry.value;
         break;
       case "json_name":
-        rec.add([...path, 10], entry);
+        if (rec.enabled) rec.addOwn([...path, 10], entry);
         ctx.mark(field, "OPTION_NAME", entry.start);
-        rec.add([...path, 10], entry.valueSpan!);
+        if (rec.enabled) rec.addOwn([...path, 10], entry.valueSpan!);
         ctx.mark(field, "OPTION_VALUE", entry.valueSpan!.start);
         field.jsonName = entry.value;
         break;
@@ -99,9 +100,9 @@ function lowerGroup(ctx: LowerContext, node: FieldNode, field: FieldDescriptorPr
   group.name = field.name!;
   nested.messages.push(group);
   const nameToken = node.nameToken!;
-  rec.token([...groupPath, 1], nameToken);
+  rec.tokenOwn([...groupPath, 1], nameToken);
   ctx.mark(group, "NAME", nameToken);
-  rec.token([...path, 6], nameToken);
+  rec.tokenOwn([...path, 6], nameToken);
   field.name = asciiLower(field.name!);
   field.typeName = group.name;
   nested.lowerBody(group, body, groupPath);

@@ -21,7 +21,7 @@ const INT32_MAX = 0x7fffffff;
 
 /** Lowers `message Name { ... }` (its location at `path` was created by the caller). */
 export function lowerMessage(ctx: LowerContext, node: MessageNode, msg: DescriptorProto, path: readonly number[]): void {
-  ctx.rec.token([...path, 1], node.nameToken!);
+  if (ctx.rec.enabled) ctx.rec.tokenOwn([...path, 1], node.nameToken!);
   ctx.mark(msg, "NAME", node.nameToken!);
   msg.name = node.name!;
   lowerMessageBody(ctx, node.decls, msg, path);
@@ -63,7 +63,7 @@ export function lowerMessageBody(ctx: LowerContext, decls: readonly MessageDecl[
         lowerExtend(ctx, d, msg.extension, [...path, 6], nested);
         break;
       case "option":
-        rec.add([...path, 7], d);
+        if (rec.enabled) rec.addOwn([...path, 7], d);
         lowerOption(ctx, d, ensureOptions<MessageOptions>(msg, "message"), [...path, 7]);
         break;
       case "oneof": {
@@ -72,10 +72,10 @@ export function lowerMessageBody(ctx: LowerContext, decls: readonly MessageDecl[
         rec.add(p, d, d.comments);
         const oneof = newOneof(d.name!);
         msg.oneofDecl.push(oneof);
-        rec.token([...p, 1], d.nameToken!);
+        if (rec.enabled) rec.tokenOwn([...p, 1], d.nameToken!);
         for (const member of d.decls) {
           if (member.kind === "option") {
-            rec.add([...p, 2], member);
+            if (rec.enabled) rec.addOwn([...p, 2], member);
             lowerOption(ctx, member, ensureOptions(oneof, "oneof"), [...p, 2]);
             continue;
           }
@@ -122,7 +122,7 @@ export function lowerExtend(ctx: LowerContext, node: ExtendNode, extensions: Fie
     rec.add(fp, f, f.comments);
     const field = newField();
     extensions.push(field);
-    rec.add([...fp, 2], extendee);
+    if (rec.enabled) rec.addOwn([...fp, 2], extendee);
     if (i === 0) ctx.mark(field, "EXTENDEE", extendee.start);
     field.extendee = extendee.name;
     lowerField(ctx, f, field, fp, nested);
@@ -137,8 +137,8 @@ function lowerExtensionRanges(ctx: LowerContext, node: ExtensionRangeNode, msg: 
   for (const r of node.ranges) {
     const rp = [...statementPath, msg.extensionRange.length];
     rec.add(rp, r);
-    rec.add([...rp, 1], r.firstSpan);
-    rec.add([...rp, 2], r.lastSpan);
+    if (rec.enabled) rec.addOwn([...rp, 1], r.firstSpan);
+    if (rec.enabled) rec.addOwn([...rp, 2], r.lastSpan);
     const range = newExtensionRange(r.first, r.last === "max" ? MAX_SENTINEL : r.last + 1);
     ctx.mark(range, "NUMBER", r.start);
     msg.extensionRange.push(range);
@@ -172,19 +172,19 @@ function lowerExtensionRanges(ctx: LowerContext, node: ExtensionRangeNode, msg: 
 function lowerReserved(ctx: LowerContext, node: ReservedNode, msg: DescriptorProto, path: readonly number[]): void {
   const rec = ctx.rec;
   if (node.names !== undefined) {
-    rec.add([...path, 10], node, node.comments);
+    if (rec.enabled) rec.addOwn([...path, 10], node, node.comments);
     for (const n of node.names) {
-      rec.add([...path, 10, msg.reservedName.length], n);
+      if (rec.enabled) rec.addOwn([...path, 10, msg.reservedName.length], n);
       msg.reservedName.push(n.value);
     }
     return;
   }
-  rec.add([...path, 9], node, node.comments);
+  if (rec.enabled) rec.addOwn([...path, 9], node, node.comments);
   for (const r of node.ranges ?? []) {
     const rp = [...path, 9, msg.reservedRange.length];
     rec.add(rp, r);
-    rec.add([...rp, 1], r.firstSpan);
-    rec.add([...rp, 2], r.lastSpan);
+    if (rec.enabled) rec.addOwn([...rp, 1], r.firstSpan);
+    if (rec.enabled) rec.addOwn([...rp, 2], r.lastSpan);
     const range = newReservedRange(r.first, r.last === "max" ? MAX_SENTINEL : r.last + 1);
     ctx.mark(range, "NUMBER", r.start);
     msg.reservedRange.push(range);
@@ -203,6 +203,7 @@ function adjustMaxRanges(msg: DescriptorProto): void {
 
 /** proto3 `optional` fields get a one-field oneof named `_name` (prefixed with X until unique). */
 function generateSyntheticOneofs(msg: DescriptorProto): void {
+  if (!msg.field.some((f) => f.proto3Optional)) return;
   const names = new Set<string>();
   for (const f of msg.field) names.add(f.name ?? "");
   for (const o of msg.oneofDecl) names.add(o.name ?? "");

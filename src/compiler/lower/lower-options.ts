@@ -35,24 +35,26 @@ export function ensureOptions<T extends AnyOptions>(holder: HasOptions<T>, kind:
  */
 export function lowerOption(ctx: LowerContext, node: OptionNode, options: AnyOptions, container: readonly number[]): UninterpretedOption {
   const rec = ctx.rec;
-  const path = [...container, 999, options.uninterpretedOption.length];
+  const index = options.uninterpretedOption.length;
   const opt = newUninterpreted(node.name.map((p) => newNamePart(p.name, p.isExtension)));
   options.uninterpretedOption.push(opt);
-  rec.add(path, node, node.comments);
   const first = node.name[0]!;
-  const last = node.name[node.name.length - 1]!;
-  rec.add([...path, 2], { start: first.start, end: last.end });
-  ctx.mark(opt, "OPTION_NAME", first.start);
-  node.name.forEach((part, j) => {
-    rec.add([...path, 2, j], part);
-    rec.add([...path, 2, j, 1], part.nameSpan);
-  });
   const v = node.value!;
+  if (rec.enabled) {
+    const path = [...container, 999, index];
+    rec.add(path, node, node.comments);
+    rec.addOwn([...path, 2], { start: first.start, end: node.name[node.name.length - 1]!.end });
+    node.name.forEach((part, j) => {
+      rec.addOwn([...path, 2, j], part);
+      rec.addOwn([...path, 2, j, 1], part.nameSpan);
+    });
+    let field: number = VALUE_FIELD[v.kind];
+    // `-inf` and `-nan` are identifiers to protoc's parser: it records the identifier path and stores a double.
+    if (v.kind === "double" && ctx.tokens.kind(v.end) === TokenKind.Identifier) field = VALUE_FIELD.identifier;
+    rec.addOwn([...path, field], v);
+  }
+  ctx.mark(opt, "OPTION_NAME", first.start);
   ctx.mark(opt, "OPTION_VALUE", v.start);
-  let field: number = VALUE_FIELD[v.kind];
-  // `-inf` and `-nan` are identifiers to protoc's parser: it records the identifier path and stores a double.
-  if (v.kind === "double" && ctx.tokens.kind(v.end) === TokenKind.Identifier) field = VALUE_FIELD.identifier;
-  rec.add([...path, field], v);
   switch (v.kind) {
     case "identifier":
       opt.identifierValue = v.value;

@@ -7,36 +7,38 @@
 import { toBinary } from "../../codec/binary/to-binary.js";
 import { fromText } from "../../codec/text/from-text.js";
 import { TextFormatError } from "../../codec/text/errors.js";
-import { bootDescriptorFile, bootFeatureDefaults } from "../../reflect/boot/boot.js";
-import { createRegistry, MutableRegistry, type Registry } from "../../reflect/registry.js";
+import { bootDescriptorFile } from "../../reflect/boot/boot.js";
+import { DescriptorError } from "../../reflect/build.js";
+import { createRegistry, type Registry } from "../../reflect/registry.js";
 import type { Builder } from "../link/builder.js";
 import type { FieldDesc, FileDesc } from "../link/model.js";
 import type { Pool } from "../link/pool.js";
-import { copyFile } from "../output/copy-to.js";
+import { sameBootMessage } from "./boot-types.js";
 import { canonicalize } from "./canonical.js";
+import { FileRegistry } from "./file-registry.js";
 import { generatedPool } from "./generated.js";
 
-const shared = new WeakMap<Pool, MutableRegistry>();
 let bootRegistry: Registry | undefined;
 const perFile = new WeakMap<FileDesc, Registry>();
 
 /** Parses `text` as a value of the message-typed option `field`: the serialized message, or the parse error. */
 export function parseAggregateOption(b: Builder, field: FieldDesc, text: string): Uint8Array | string {
   const type = field.messageType!;
-  let registry: Registry;
   try {
-    // A type of protoc's own descriptor.proto (the file does not import it) comes from the runtime's copy.
-    registry = generatedPool().file === type.file ? (bootRegistry ??= createRegistry(bootDescriptorFile())) : registryFor(b);
-  } catch (e) {
-    return String(e instanceof Error ? e.message : e);
-  }
-  const desc = registry.getMessage(type.fullName);
-  if (desc === undefined) return `Unknown message type ${type.fullName}`;
-  try {
+    // A type of protoc's own descriptor.proto (the file does not import it) comes from the runtime's
+    // copy, and so does one of a compiled descriptor.proto that is the same as the runtime's (a
+    // value naming no extension or Any type needs no other file).
+    const boot = (bootRegistry ??= createRegistry(bootDescriptorFile()));
+    const useBoot = generatedPool().file === type.file || (!text.includes("[") && sameBootMessage(boot, type) !== undefined);
+    const registry = useBoot ? boot : registryFor(b);
+    const desc = registry.getMessage(type.fullName);
+    if (desc === undefined) return `Unknown message type ${type.fullName}`;
     const msg = fromText(desc, text, { registry: aggregateFinder(b, registry, badTypeUrlNames(text)) });
     return canonicalize(b.pool, type, toBinary(desc, msg));
   } catch (e) {
     if (e instanceof TextFormatError) return e.reason;
+    // The runtime could not build the descriptors of a file the value needs.
+    if (e instanceof DescriptorError) return e.message;
     throw e;
   }
 }
@@ -75,16 +77,9 @@ function badTypeUrlNames(text: string): Set<string> {
  * type in an Any must be visible from the file (protoc's FindSymbol) and use a known URL prefix.
  */
 function aggregateFinder(b: Builder, registry: Registry, badTypeNames: ReadonlySet<string>): Registry {
-  const byLastPart = new Map<string, FieldDesc[]>();
-  for (const s of b.pool.symbols.values()) {
-    if (s.kind !== "field") continue;
-    const f = s.desc as FieldDesc;
-    if (!f.isExtension || f.containingType === undefined) continue;
-    const list = byLastPart.get(f.name);
-    if (list === undefined) byLastPart.set(f.name, [f]);
-    else list.push(f);
-  }
+  let byLastPart: Map<string, FieldDesc[]> | undefined;
   const getExtension = (name: string) => {
+    byLastPart ??= extensionsByName(b.pool);
     for (const candidate of byLastPart.get(name.slice(name.lastIndexOf(".") + 1)) ?? []) {
       if (candidate.fullName !== name && !candidate.fullName.endsWith("." + name)) continue;
       const found = b.lookupSymbol(name, candidate.containingType!.fullName);
@@ -108,31 +103,23 @@ function aggregateFinder(b: Builder, registry: Registry, badTypeNames: ReadonlyS
   };
 }
 
-/** A registry holding the file being built and everything it depends on. */
-function registryFor(b: Builder): Registry {
-  const cached = perFile.get(b.file);
-  if (cached !== undefined) return cached;
-  let base = shared.get(b.pool);
-  if (base === undefined) shared.set(b.pool, (base = new MutableRegistry()));
-  const table = bootFeatureDefaults();
-  const done = new Set<FileDesc>();
-  const add = (f: FileDesc): void => {
-    if (done.has(f)) return;
-    done.add(f);
-    for (const d of f.dependencies) if (d !== undefined) add(d);
-    for (const name of f.optionDependencies) {
-      const d = b.pool.files.get(name);
-      if (d !== undefined) add(d);
-    }
-    if (base.getFile(f.name) === undefined) base.addFileProtos([copyFile(f, false)], table);
-  };
-  for (const d of b.file.dependencies) if (d !== undefined) add(d);
-  for (const name of b.file.optionDependencies) {
-    const d = b.pool.files.get(name);
-    if (d !== undefined) add(d);
+/** The pool's extensions (with a known extendee) by their last name part, in the pool's order. */
+function extensionsByName(pool: Pool): Map<string, FieldDesc[]> {
+  const byLastPart = new Map<string, FieldDesc[]>();
+  for (const s of pool.symbols.values()) {
+    if (s.kind !== "field") continue;
+    const f = s.desc as FieldDesc;
+    if (!f.isExtension || f.containingType === undefined) continue;
+    const list = byLastPart.get(f.name);
+    if (list === undefined) byLastPart.set(f.name, [f]);
+    else list.push(f);
   }
-  const local = new MutableRegistry(base);
-  local.addFileProtos([copyFile(b.file, false)], table);
-  perFile.set(b.file, local);
-  return local;
+  return byLastPart;
+}
+
+/** The registry of the file being built (see FileRegistry), made at its first aggregate option. */
+function registryFor(b: Builder): Registry {
+  let r = perFile.get(b.file);
+  if (r === undefined) perFile.set(b.file, (r = new FileRegistry(b.pool, b.file)));
+  return r;
 }

@@ -11,7 +11,7 @@ import { WireType } from "../../wire/wire-type.js";
 import type { UnknownField } from "../../reflect/message.js";
 import { Label, Type, cppType, isPackableType, type FieldDesc, type MessageDesc } from "../link/model.js";
 import type { Pool } from "../link/pool.js";
-import { writeFields } from "./unknown-fields.js";
+import { scratchWriter, writeFields } from "./unknown-fields.js";
 
 /** A value of a parsed field: a scalar (as its 64-bit wire value), bytes, or a sub-message. */
 export type Value = bigint | Uint8Array | State;
@@ -43,7 +43,7 @@ export function parseMessage(pool: Pool, desc: MessageDesc, bytes: Uint8Array): 
 
 /** Serializes a parsed message as protoc's C++ does. */
 export function serializeMessage(state: State): Uint8Array {
-  const w = new BinaryWriter();
+  const w = scratchWriter();
   writeState(w, state);
   return w.finish();
 }
@@ -151,7 +151,7 @@ function singularMessage(state: State, field: FieldDesc): State {
 
 function addValue(state: State, field: FieldDesc, v: Value): void {
   if (field.type === Type.ENUM && typeof v === "bigint" && field.enumType !== undefined && isClosed(field) && !field.enumType.values.some((x) => BigInt(x.number) === v)) {
-    state.unknown.push({ no: field.number, wireType: WireType.Varint, data: new BinaryWriter(16).uint64(BigInt.asUintN(64, v)).finish() });
+    state.unknown.push({ no: field.number, wireType: WireType.Varint, data: scratchWriter().uint64(BigInt.asUintN(64, v)).finish() });
     return;
   }
   let e = state.entries.get(field.number);
@@ -180,7 +180,7 @@ function isZero(v: Value): boolean {
 }
 
 function writeState(w: BinaryWriter, state: State): void {
-  const entries = [...state.entries.values()].sort((a, b) => a.field.number - b.field.number);
+  const entries = state.entries.size < 2 ? state.entries.values() : [...state.entries.values()].sort((a, b) => a.field.number - b.field.number);
   for (const e of entries) {
     const f = e.field;
     const type = f.type!;

@@ -22,7 +22,7 @@ export function generatedPool(): { pool: Pool; file: FileDesc } {
   const proto = fromBinary<FileDescriptorProto>(fileDesc, descriptorProtoBytes());
   const pool = new Pool();
   const diagnostics: never[] = [];
-  const file = buildFile({ pool, table: new SourceLocationTable(), diagnostics, directInputs: new Set(), load: () => undefined, deferred: [] }, proto);
+  const file = buildFile({ pool, diagnostics, directInputs: new Set(), load: () => undefined, deferred: [] }, proto, new SourceLocationTable());
   if (file === undefined) throw new Error(`the embedded descriptor.proto does not build: ${JSON.stringify(diagnostics)}`);
   generated = { pool, file };
   return generated;
@@ -30,9 +30,16 @@ export function generatedPool(): { pool: Pool; file: FileDesc } {
 
 /** A message of the generated descriptor.proto by full name (e.g. "google.protobuf.FileOptions"). */
 export function generatedMessage(fullName: string): MessageDesc | undefined {
-  const s = generatedPool().pool.findSymbol(fullName);
-  return s?.kind === "message" ? (s.desc as MessageDesc) : undefined;
+  let m = generatedCache.get(fullName);
+  if (m === undefined && !generatedCache.has(fullName)) {
+    const s = generatedPool().pool.findSymbol(fullName);
+    m = s?.kind === "message" ? (s.desc as MessageDesc) : undefined;
+    generatedCache.set(fullName, m);
+  }
+  return m;
 }
+
+const generatedCache = new Map<string, MessageDesc | undefined>();
 
 const runtimeCache = new Map<string, DescMessage>();
 

@@ -9,6 +9,7 @@
 import { fromBinary } from "../../codec/binary/from-binary.js";
 import { toBinary } from "../../codec/binary/to-binary.js";
 import type { SourceCodeInfo, UninterpretedOption } from "../../reflect/descriptor-types.js";
+import type { DescMessage } from "../../reflect/descriptors.js";
 import type { UnknownField } from "../../reflect/message.js";
 import { WireType } from "../../wire/wire-type.js";
 import type { Builder } from "../link/builder.js";
@@ -24,6 +25,8 @@ export class OptionInterpreter {
   /** Source path of each interpreted option → the path of the field it set. */
   private readonly interpretedPaths = new Map<string, number[]>();
   private readonly repeatedCounts = new Map<string, number>();
+  /** Options messages that are the runtime's parse of their bytes. */
+  private readonly reparsed = new WeakSet<object>();
 
   constructor(private readonly b: Builder) {}
 
@@ -32,9 +35,11 @@ export class OptionInterpreter {
     const owner = job.owner as { options: AnyOptions | undefined };
     const options = owner.options!;
     options.uninterpretedOption = [];
+    const list = job.original.uninterpretedOption;
+    // A pass with no option of its kind leaves the options as they are.
+    if (!list.some((uo) => actsInPass(uo, extensions))) return true;
     const unknown: UnknownField[] = [...(options.$unknown ?? [])];
     let failed = false;
-    const list = job.original.uninterpretedOption;
     for (let i = 0; i < list.length; i++) {
       if (!this.interpretOne(job, list[i]!, [...job.path, 999, i], unknown, !extensions)) {
         failed = true;
@@ -44,8 +49,18 @@ export class OptionInterpreter {
     if (!failed) {
       const rt = runtimeMessage(options.$typeName);
       options.$unknown = unknown;
-      owner.options = fromBinary<AnyOptions>(rt, toBinary(rt, options));
-      if (owner.options.$unknown?.length === 0) delete owner.options.$unknown;
+      const plain = !this.reparsed.has(options) && isPlain(options);
+      if (extensions && (plain || this.reparsed.has(options)) && !unknown.some((u) => isKnownField(rt, u.no))) {
+        // Extensions stay unknown fields of the runtime's options message, so reparsing would
+        // change nothing; a plain message only gets empty lists of its own (not the parsed proto's).
+        if (plain) for (const k in options) if (k !== "$unknown" && k !== "$typeName") (options as unknown as Record<string, unknown[]>)[k] = [];
+        if (unknown.length === 0) delete options.$unknown;
+        this.reparsed.add(options);
+      } else {
+        owner.options = fromBinary<AnyOptions>(rt, toBinary(rt, options));
+        if (owner.options.$unknown?.length === 0) delete owner.options.$unknown;
+        this.reparsed.add(owner.options);
+      }
     }
     return !failed;
   }
@@ -138,23 +153,27 @@ export class OptionInterpreter {
    */
   updateSourceCodeInfo(info: SourceCodeInfo): void {
     if (this.interpretedPaths.size === 0) return;
-    const out: SourceCodeInfo["location"] = [];
+    // In place: the list is this file's own.
+    const list = info.location;
+    let kept = 0;
     let matchSrc: number[] | undefined;
-    for (const loc of info.location) {
+    for (const loc of list) {
       if (matchSrc !== undefined) {
         const prefix = matchSrc;
         if (loc.path.length >= prefix.length && prefix.every((p, j) => loc.path[j] === p)) continue;
         matchSrc = undefined;
       }
-      const dest = this.interpretedPaths.get(loc.path.join(","));
+      // Option locations end with (uninterpreted_option = 999, index).
+      const n = loc.path.length;
+      const dest = n >= 2 && loc.path[n - 2] === 999 ? this.interpretedPaths.get(loc.path.join(",")) : undefined;
       if (dest === undefined) {
-        out.push(loc);
+        list[kept++] = loc;
         continue;
       }
       matchSrc = loc.path;
-      out.push({ ...loc, path: [...dest] });
+      list[kept++] = { ...loc, path: [...dest] };
     }
-    info.location = out;
+    list.length = kept;
   }
 }
 
@@ -172,4 +191,30 @@ function examineIfOptionIsSet(intermediates: readonly FieldDesc[], at: number, i
     }
   }
   return true;
+}
+
+/** Whether interpretOne acts on `uo` in the pass for extensions (or non-extensions) rather than skipping it. */
+function actsInPass(uo: UninterpretedOption, extensions: boolean): boolean {
+  const first = uo.name[0];
+  if (first === undefined || first.namePart === "uninterpreted_option") return extensions;
+  return (first.isExtension ?? false) === extensions;
+}
+
+/** True when an options message holds nothing but empty lists and unknown fields (as parsed from bytes it would be the same). */
+function isPlain(o: AnyOptions): boolean {
+  for (const k in o) {
+    if (k === "$typeName" || k === "$unknown") continue;
+    const v = (o as unknown as Record<string, unknown>)[k];
+    if (!Array.isArray(v) || v.length > 0) return false;
+  }
+  return true;
+}
+
+const knownNumbers = new WeakMap<DescMessage, Set<number>>();
+
+/** Whether `no` is a field of the runtime message (an unknown field with it would be parsed into the field). */
+function isKnownField(rt: DescMessage, no: number): boolean {
+  let set = knownNumbers.get(rt);
+  if (set === undefined) knownNumbers.set(rt, (set = new Set(rt.fields.map((f) => f.number))));
+  return set.has(no);
 }

@@ -34,7 +34,7 @@ export function afterCrossLink(b: Builder, file: FileDesc, deferred: LifetimeChe
       b.warning(dep.name, file.proto, "IMPORT", `Import ${dep.name} is unused.`);
     }
   }
-  if (!b.hadErrors) queueLifetimeChecks(file, deferred);
+  if (!b.hadErrors) queueLifetimeChecks(file, b.table, deferred);
   if (!b.hadErrors) validateEditionRules(b, file);
 }
 

@@ -8,39 +8,50 @@ import { BinaryWriter } from "../../wire/writer.js";
 import { WireType } from "../../wire/wire-type.js";
 import type { UnknownField } from "../../reflect/message.js";
 
+const scratch = new BinaryWriter();
+
+/**
+ * One writer for the short-lived values of option interpretation, emptied for each use; finish()
+ * copies the value out. Not for a value whose writing writes another with this writer.
+ */
+export function scratchWriter(): BinaryWriter {
+  scratch.reset();
+  return scratch;
+}
+
 /** A varint field (the value as an unsigned 64-bit two's complement). */
 export function varintField(no: number, value: bigint): UnknownField {
-  return { no, wireType: WireType.Varint, data: new BinaryWriter(16).uint64(BigInt.asUintN(64, value)).finish() };
+  return { no, wireType: WireType.Varint, data: scratchWriter().uint64(BigInt.asUintN(64, value)).finish() };
 }
 
 /** A fixed32 field from its 32 bits. */
 export function fixed32Field(no: number, bits: number): UnknownField {
-  return { no, wireType: WireType.Bit32, data: new BinaryWriter(8).fixed32(bits >>> 0).finish() };
+  return { no, wireType: WireType.Bit32, data: scratchWriter().fixed32(bits >>> 0).finish() };
 }
 
 /** A fixed64 field from its 64 bits. */
 export function fixed64Field(no: number, bits: bigint): UnknownField {
-  return { no, wireType: WireType.Bit64, data: new BinaryWriter(16).fixed64(BigInt.asUintN(64, bits)).finish() };
+  return { no, wireType: WireType.Bit64, data: scratchWriter().fixed64(BigInt.asUintN(64, bits)).finish() };
 }
 
 /** A float field. */
 export function floatField(no: number, value: number): UnknownField {
-  return { no, wireType: WireType.Bit32, data: new BinaryWriter(8).float(value).finish() };
+  return { no, wireType: WireType.Bit32, data: scratchWriter().float(value).finish() };
 }
 
 /** A double field. */
 export function doubleField(no: number, value: number): UnknownField {
-  return { no, wireType: WireType.Bit64, data: new BinaryWriter(16).double(value).finish() };
+  return { no, wireType: WireType.Bit64, data: scratchWriter().double(value).finish() };
 }
 
 /** A length-delimited field. */
 export function bytesField(no: number, value: Uint8Array): UnknownField {
-  return { no, wireType: WireType.LengthDelimited, data: new BinaryWriter(value.length + 8).bytes(value).finish() };
+  return { no, wireType: WireType.LengthDelimited, data: scratchWriter().bytes(value).finish() };
 }
 
 /** A group field holding `fields`. */
 export function groupField(no: number, fields: readonly UnknownField[]): UnknownField {
-  const w = new BinaryWriter();
+  const w = scratchWriter();
   writeFields(w, fields);
   w.tag(no, WireType.EndGroup);
   return { no, wireType: WireType.StartGroup, data: w.finish() };
@@ -53,7 +64,7 @@ export function writeFields(w: BinaryWriter, fields: readonly UnknownField[]): v
 
 /** Serializes fields (an UnknownFieldSet) to bytes. */
 export function serializeFields(fields: readonly UnknownField[]): Uint8Array {
-  const w = new BinaryWriter();
+  const w = scratchWriter();
   writeFields(w, fields);
   return w.finish();
 }

@@ -28,14 +28,18 @@ export function stripSourceRetentionOptions(pool: Pool, proto: FileDescriptorPro
     const desc = optionsDesc(pool, o.$typeName);
     if (!hasUnknown(o) && !hasSourceRetention(desc)) return;
     const rt = runtimeMessage(o.$typeName);
-    const state = parseMessage(pool, desc, toBinary(rt, o));
-    const wasNonEmpty = !isEmpty(state);
+    const bytes = toBinary(rt, o);
+    const state = parseMessage(pool, desc, bytes);
+    const wasNonEmpty = !isEmptyOptions(state);
+    const strippedBefore = stripped.length;
     stripMessage(state, path, stripped);
-    if (wasNonEmpty && isEmpty(state)) {
+    if (wasNonEmpty && stripped.length > strippedBefore && isEmptyOptions(state)) {
       holder.options = undefined;
       stripped.push([...path]);
     } else {
-      holder.options = fromBinary<AnyOptions>(rt, serializeMessage(state));
+      const out = serializeMessage(state);
+      // Options already in protoc's serialized form stay as they are.
+      if (!sameBytes(out, bytes)) holder.options = fromBinary<AnyOptions>(rt, out);
     }
   };
   visit(proto, [8]);
@@ -105,6 +109,22 @@ function isOptionsMessage(desc: MessageDesc): boolean {
 
 function isEmpty(state: State): boolean {
   return serializeMessage(state).length === 0;
+}
+
+/**
+ * isEmpty for an options message: its fields and extensions all have explicit presence, so it
+ * serializes to nothing exactly when it holds no value and no unknown field.
+ */
+function isEmptyOptions(state: State): boolean {
+  if (state.unknown.length > 0) return false;
+  for (const e of state.entries.values()) if (e.values.length > 0) return false;
+  return true;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function stripMessage(state: State, path: number[], stripped: number[][]): void {

@@ -43,17 +43,10 @@ function removePrefix(prefix: string, s: string): string {
   return s.slice(i);
 }
 
+/** Each run between underscores with its first letter upper-cased and the rest lower-cased, joined (names are ASCII here). */
 function pascalCase(s: string): string {
   let out = "";
-  let upper = true;
-  for (const c of s) {
-    if (c === "_") {
-      upper = true;
-    } else {
-      out += upper ? c.toUpperCase() : c.toLowerCase();
-      upper = false;
-    }
-  }
+  for (const part of s.split("_")) if (part !== "") out += part[0]!.toUpperCase() + part.slice(1).toLowerCase();
   return out;
 }
 

@@ -16,9 +16,13 @@ interface Details {
 /** Checks one pass (`useCustom`: whether json_name options count). */
 export function checkJsonNames(b: Builder, m: MessageDesc, useCustom: boolean): void {
   const byName = new Map<string, Details>();
-  for (const field of m.proto.field) {
+  const fields = m.proto.field;
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!;
     const name = field.name ?? "";
-    const dflt = toJsonName(name);
+    // A built field without json_name already holds its default JSON name.
+    const built = m.fields[i]!;
+    const dflt = built.hasJsonName ? toJsonName(name) : built.jsonName;
     const custom = useCustom && field.jsonName !== undefined && field.jsonName !== dflt;
     const d: Details = { name, orig: custom ? field.jsonName! : dflt, isCustom: custom };
     if (d.isCustom && d.orig.startsWith("[") && d.orig.endsWith("]")) {
