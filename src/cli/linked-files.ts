@@ -40,17 +40,16 @@ export class LinkedFiles {
     checkInputs: boolean,
   ): { readonly files?: LinkedFiles; readonly diagnostics: readonly Diagnostic[] } {
     const pool = new Pool();
-    const table = new SourceLocationTable();
     const diagnostics: Diagnostic[] = [];
     const env: BuildEnv = {
       pool,
-      table,
       diagnostics,
       directInputs: new Set(checkInputs ? inputs : []),
       deferred: [],
       load: (name) => {
         const proto = find(name);
-        return proto ? buildFile(env, proto) : undefined;
+        // A file from a descriptor set has no source positions: an empty table of its own.
+        return proto ? buildFile(env, proto, new SourceLocationTable()) : undefined;
       },
     };
     const built: FileDesc[] = [];
@@ -58,7 +57,7 @@ export class LinkedFiles {
       let file = pool.files.get(name);
       if (file === undefined) {
         file = env.load(name);
-        if (!validateLifetimes(pool, table, env.deferred, env.directInputs, diagnostics)) file = undefined;
+        if (!validateLifetimes(pool, env.deferred, env.directInputs, diagnostics)) file = undefined;
       }
       if (file === undefined) return { diagnostics };
       built.push(file);
