@@ -12,7 +12,7 @@ import type { ReadSetFile } from "./file-database.js";
 import { nodeArgsEnv } from "./node-env.js";
 import type { CliOptions } from "./options.js";
 import { nodeOutputFileSystem, type OutputFileSystem } from "./output-fs.js";
-import { CompilerUnavailableError, loadSchema, type Schema } from "./schema.js";
+import { loadSchema, type Schema } from "./schema.js";
 import { DiskSourceTree, nodeFileSystem, type SourceFileSystem } from "./source-tree.js";
 
 /** The program's standard streams. */
@@ -52,16 +52,9 @@ export async function runCli(argv: readonly string[], io: CliIo, env: CliEnv = d
   // protoc's InitializeDiskSourceTree appends its include directory (the well-known types) to the -I paths.
   const tree = o.protoPaths.length > 0 ? new DiskSourceTree([...o.protoPaths, ...defaultProtoPaths()], env.fs) : undefined;
   const error = (line: string) => io.writeStderr(line + "\n");
-  let schema: Schema;
-  try {
-    const loaded = loadSchema(o, tree, { error, fs: env.fs, ...(env.readSet ? { readSet: env.readSet } : {}) });
-    if (!loaded.ok) return loaded.code;
-    schema = loaded.schema;
-  } catch (e) {
-    if (!(e instanceof CompilerUnavailableError)) throw e;
-    error(`${EXECUTABLE_NAME}: ${e.message}`);
-    return 1;
-  }
+  const loaded = loadSchema(o, tree, { error, fs: env.fs, ...(env.readSet ? { readSet: env.readSet } : {}) });
+  if (!loaded.ok) return loaded.code;
+  const schema: Schema = loaded.schema;
   // protoc writes its outputs (and --edition_defaults_out, which may come with --decode) before encoding or decoding.
   const unavailable = (what: string) => {
     error(`${EXECUTABLE_NAME}: ${what} is not available yet.`);

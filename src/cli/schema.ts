@@ -57,24 +57,16 @@ export interface SchemaEnv {
   readonly readSet?: ReadSetFile;
 }
 
-/** Thrown when a file would have to be compiled from .proto source, which protoforge cannot do yet. */
-export class CompilerUnavailableError extends Error {
-  override readonly name = "CompilerUnavailableError";
-  constructor(readonly file: string) {
-    super(`compiling .proto files is not available yet (needed for ${file}); give the descriptors with --descriptor_set_in instead`);
-  }
-}
-
 /**
  * The one place where the CLI gets descriptors.
  *
  * Follows protoc's Run(): reads the --descriptor_set_in sets; without --proto_path, every input
  * file and type comes from them; with --proto_path (`sourceTree`), input files are mapped to
- * virtual paths. When an input is in the source tree, the inputs are compiled, their imports read
- * from the source tree. Otherwise they come from the sets, and a file they import that is in the
- * source tree would have to be compiled against descriptors of the sets, which compile() cannot
- * do: that throws CompilerUnavailableError. Files from the sets are built again with the
- * compiler's linker when descriptors or code are written, as protoc writes built files.
+ * virtual paths, and every file is looked up in the source tree first, then in the sets (protoc's
+ * SourceTreeDescriptorDatabase with the sets as its fallback). When any file the inputs need is
+ * in the source tree, the inputs are compiled, files of the sets built from their descriptors;
+ * otherwise all come from the sets. Files from the sets are built again with the compiler's
+ * linker when descriptors or code are written, as protoc writes built files.
  */
 export function loadSchema(options: CliOptions, sourceTree: DiskSourceTree | undefined, env: SchemaEnv): SchemaResult {
   const fail = (line: string): SchemaResult => {
@@ -101,12 +93,15 @@ export function loadSchema(options: CliOptions, sourceTree: DiskSourceTree | und
     const mapped = mapInputFiles(inputs, sourceTree, env.fs ?? nodeFileSystem, (name) => db?.file(name) !== undefined);
     if (!mapped.ok) return fail(mapped.error);
     inputs = mapped.files;
-    if (inputs.some((name) => sourceTree.open(name).ok)) return compileSchema(options, inputs, sourceTree, env);
+    const fromSets = db;
+    if (fromSets === undefined || needsSourceTree(inputs, sourceTree, fromSets)) return compileSchema(options, inputs, sourceTree, env, fromSets);
+    // No file the inputs need is in the source tree (see needsSourceTree): all come from the sets.
     find = (name) => {
-      const opened = sourceTree.open(name);
-      if (opened.ok) throw new CompilerUnavailableError(opened.diskPath);
-      const proto = db?.file(name);
-      if (!proto) report(name, opened.error);
+      const proto = fromSets.file(name);
+      if (!proto) {
+        const opened = sourceTree.open(name);
+        report(name, opened.ok ? "File not found." : opened.error);
+      }
       return proto;
     };
   }
@@ -139,17 +134,37 @@ export function loadSchema(options: CliOptions, sourceTree: DiskSourceTree | und
 }
 
 /**
+ * True when a file the inputs need, directly or through the imports of files in the descriptor
+ * sets, is in the source tree: protoc reads the source tree first, so such a file is compiled
+ * from its .proto source (and the sets only fill in what the source tree does not have).
+ */
+function needsSourceTree(inputs: readonly string[], sourceTree: DiskSourceTree, db: FileDatabase): boolean {
+  const seen = new Set<string>();
+  const pending = [...inputs];
+  while (pending.length > 0) {
+    const name = pending.pop()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    if (sourceTree.open(name).ok) return true;
+    pending.push(...(db.file(name)?.dependency ?? []));
+  }
+  return false;
+}
+
+/**
  * Compiles the input files from the source tree (protoc's SourceTreeDescriptorDatabase), printing
  * the diagnostics as protoc's ErrorPrinter does: virtual paths shown as the disk paths they are
  * read from, 1-based positions, in --error_format. Errors make the exit code 1; warnings only print.
  */
-function compileSchema(options: CliOptions, inputs: readonly string[], sourceTree: DiskSourceTree, env: SchemaEnv): SchemaResult {
+function compileSchema(options: CliOptions, inputs: readonly string[], sourceTree: DiskSourceTree, env: SchemaEnv, db: FileDatabase | undefined): SchemaResult {
+  const fallback = db === undefined ? undefined : (name: string) => db.file(name);
   const result = compile({
     files: inputs,
     readFile: (name) => {
       const opened = sourceTree.open(name);
       return opened.ok ? opened.bytes : undefined;
     },
+    ...(fallback ? { fallback } : {}),
     includeImports: true,
     includeSourceInfo: options.includeSourceInfo,
     retainOptions: options.retainOptions,
@@ -179,7 +194,7 @@ function compileSchema(options: CliOptions, inputs: readonly string[], sourceTre
     return opened.ok ? opened.bytes : undefined;
   };
   let request: RequestFiles | undefined;
-  const requestFiles = () => (request ??= buildRequestFiles(inputs, readFile));
+  const requestFiles = () => (request ??= buildRequestFiles(inputs, readFile, fallback));
   const foundWarnings = result.diagnostics.some((d) => d.severity === "warning");
   return { ok: true, schema: { ...poolSchema(pool, files, undefined), descriptorSet, requestFiles, dependencyFiles, foundWarnings } };
 }
@@ -189,9 +204,13 @@ function compileSchema(options: CliOptions, inputs: readonly string[], sourceTre
  * CopyJsonNameTo); the files to generate without source-retention options in proto_file, with
  * them in source_file_descriptors; dependencies always keep them.
  */
-function buildRequestFiles(inputs: readonly string[], readFile: (name: string) => Uint8Array | undefined): RequestFiles {
+function buildRequestFiles(
+  inputs: readonly string[],
+  readFile: (name: string) => Uint8Array | undefined,
+  fallback: ((name: string) => FileDescriptorProto | undefined) | undefined,
+): RequestFiles {
   const run = (retainOptions: boolean) => {
-    const r = compile({ files: inputs, readFile, includeImports: true, includeSourceInfo: true, retainOptions });
+    const r = compile({ files: inputs, readFile, ...(fallback ? { fallback } : {}), includeImports: true, includeSourceInfo: true, retainOptions });
     if (!r.ok) throw new Error(`recompiling for a CodeGeneratorRequest failed: ${r.diagnostics.map((d) => d.message).join("; ")}`);
     return r.files.map(withJsonNames);
   };

@@ -36,6 +36,12 @@ export interface CompileOptions {
   readonly includeSourceInfo?: boolean;
   /** Keep options with retention = RETENTION_SOURCE (protoc's --retain_options). Default false. */
   readonly retainOptions?: boolean;
+  /**
+   * Files already compiled (protoc's --descriptor_set_in): a file that is not in the source tree
+   * is looked up here by virtual path, and built from its descriptor as it is, as protoc's
+   * SourceTreeDescriptorDatabase falls back to the descriptor sets.
+   */
+  readonly fallback?: (virtualPath: string) => FileDescriptorProto | undefined;
 }
 
 /** The result of a compilation. */
@@ -88,7 +94,7 @@ function compileFiles(options: CompileOptions, diagnostics: Diagnostic[]): Compi
   };
   const load = (name: string): FileDesc | undefined => {
     if (knownBad.has(name)) return undefined;
-    const file = loadFile(env, tree, name, options.includeSourceInfo ?? false);
+    const file = loadFile(env, tree, name, options.includeSourceInfo ?? false, options.fallback);
     if (file === undefined) knownBad.add(name);
     return file;
   };
@@ -135,10 +141,13 @@ function canSkipEditionCheck(name: string): boolean {
   return ["google/protobuf/", "upb/", "com/google/protobuf/", "conformance/test_protos/", "test_messages_edition_unstable"].some((p) => name.startsWith(p));
 }
 
-/** protoc's SourceTreeDescriptorDatabase::FindFileByName followed by BuildFile. */
-function loadFile(env: BuildEnv, tree: SourceTree, name: string, sourceInfo: boolean): FileDesc | undefined {
+/** protoc's SourceTreeDescriptorDatabase::FindFileByName (the source tree, then the fallback) followed by BuildFile. */
+function loadFile(env: BuildEnv, tree: SourceTree, name: string, sourceInfo: boolean, fallback: CompileOptions["fallback"]): FileDesc | undefined {
   const opened = tree.open(name);
   if ("error" in opened) {
+    const proto = fallback?.(name);
+    // A file from a descriptor set has no source positions: an empty table of its own.
+    if (proto !== undefined) return buildFile(env, proto, new SourceLocationTable());
     env.diagnostics.push({ file: name, line: -1, column: 0, message: opened.error, severity: "error" });
     return undefined;
   }

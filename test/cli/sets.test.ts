@@ -22,6 +22,11 @@ const ws = new Workspace({
   "p/base.proto": 'syntax = "proto2";\npackage b;\nmessage Base { optional int32 x = 1; }\n',
   "p/plain.proto": 'syntax = "proto3";\npackage b;\nimport "p/base.proto";\nimport "p/plain-base.proto";\nmessage Plain { Base b = 1; }\n',
   "p/plain-base.proto": 'syntax = "proto3";\npackage b;\nimport "p/base.proto";\nmessage PlainBase { Base b = 1; }\n',
+  // Source trees used with the sets: new files importing files of the sets, and a file of the sets changed on disk.
+  "q/new.proto": 'syntax = "proto3";\npackage q;\nimport "p/base.proto";\nimport "p/plain-base.proto";\nmessage New { b.Base base = 1; b.PlainBase pb = 2; }\n',
+  "q/broken.proto": 'syntax = "proto3";\npackage q;\nimport "p/missing.proto";\nmessage Broken { b.Missing m = 1; }\n',
+  "r/p/base.proto": 'syntax = "proto2";\npackage b;\nmessage Base { optional int32 x = 1; optional int32 disk_only = 2; }\n',
+  "r/new.proto": 'syntax = "proto3";\npackage q;\nimport "p/base.proto";\nmessage New { b.Base base = 1; }\n',
   "out/.keep": "",
   "empty/.keep": "",
   "sets/.keep": "",
@@ -82,4 +87,27 @@ describe("--descriptor_set_out from --descriptor_set_in", () => {
   }
   test("-I mode", () => ws.compare(["--descriptor_set_in=sets/plain.pb", "-Iempty", "--include_imports", "-o", "out/set.pb", "p/plain-base.proto"]));
   test("a set that cannot be written", () => ws.compare(["--descriptor_set_in=sets/plain.pb", "-o", "nodir/set.pb", "p/ed.proto"]));
+});
+
+// With -I, protoc looks a file up in the source tree first and in the sets second
+// (SourceTreeDescriptorDatabase with the sets as its fallback): .proto files and files of the sets mix.
+describe("-I with --descriptor_set_in: the source tree first, then the sets", () => {
+  const flags = ["--include_imports", "--include_source_info", "-o", "out/set.pb"];
+  test("a .proto file importing files of a set", () => ws.compare(["--descriptor_set_in=sets/plain.pb", "-Iq", ...flags, "q/new.proto"]));
+  test("a file both on disk and in a set: the one on disk", () => ws.compare(["--descriptor_set_in=sets/plain.pb", "-Ir", ...flags, "r/new.proto"]));
+  test("an input of the set importing a file on disk", () => ws.compare(["--descriptor_set_in=sets/plain.pb", "-Ir", ...flags, "p/plain-base.proto"]));
+  test("a file of the set importing a well-known type (from the default include directory)", () =>
+    ws.compare(["--descriptor_set_in=sets/plain.pb", "-Iempty", ...flags, "p/use.proto"]));
+  test("an import in neither", () => ws.compare(["--descriptor_set_in=sets/plain.pb", "-Iq", ...flags, "q/broken.proto"]));
+  test("a plugin's CodeGeneratorRequest", () => ws.compare(["--descriptor_set_in=sets/source-info.pb", "-Iq", PLUGIN, "--x_out=out", "q/new.proto"], record));
+  test("--ts_out", async () => {
+    const plugin = `--plugin=protoc-gen-ts=${join(repoRoot, "bin/protoc-gen-protoforge")}`;
+    const args = ["--descriptor_set_in=sets/plain.pb", "-Ir", "--ts_out=out", "r/new.proto", "p/plain-base.proto"];
+    const theirs = ws.protoc([plugin, ...args]);
+    const ours = await ws.protoforge(args);
+    assert.deepEqual([ours.code, ours.stderr], [0, ""]);
+    assert.deepEqual([theirs.code, theirs.stderr], [0, ""]);
+    assert.ok(Object.keys(ours.files).includes("out/new_pb.ts"));
+    assert.deepEqual(ours.files, theirs.files);
+  });
 });

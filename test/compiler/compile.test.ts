@@ -56,3 +56,24 @@ test("warnings do not fail a compilation", () => {
   assert.deepEqual(r.diagnostics.map(formatDiagnostic), ["d.proto:2:1: warning: Import c.proto is unused."]);
   assert.equal(r.files.length, 2);
 });
+
+test("fallback: a file not in the source tree comes from compiled descriptors; the source tree wins where it has the file", () => {
+  const set = compile({ files: ["b.proto"], readFile }).files;
+  const byName = new Map(set.map((f) => [f.name!, f]));
+  const onlyA = (p: string) => (p === "a.proto" ? files["a.proto"] : undefined);
+  // a.proto imports b.proto and c.proto: both come from the set.
+  const r = compile({ files: ["a.proto"], readFile: onlyA, fallback: (p) => byName.get(p) });
+  assert.deepEqual(r.diagnostics, []);
+  assert.deepEqual(r.files.map((f) => f.name), ["c.proto", "b.proto", "a.proto"]);
+  assert.deepEqual(r.files.slice(0, 2), set, "files of the set are written as they were compiled");
+  // A c.proto in the source tree is read instead of the set's (which has no message X).
+  const withC = (p: string) => (p === "c.proto" ? 'syntax = "proto3";\nmessage C {}\nmessage X {}\n' : onlyA(p));
+  const r2 = compile({ files: ["a.proto"], readFile: withC, fallback: (p) => byName.get(p) });
+  assert.deepEqual(r2.diagnostics, []);
+  assert.deepEqual(r2.files.find((f) => f.name === "c.proto")!.messageType.map((m) => m.name), ["C", "X"]);
+  // The inputs themselves may come from the set.
+  assert.deepEqual(compile({ files: ["b.proto"], readFile: () => undefined, fallback: (p) => byName.get(p) }).files, set);
+  // Neither has it: protoc's error.
+  const r3 = compile({ files: ["a.proto"], readFile: onlyA, fallback: () => undefined });
+  assert.deepEqual(r3.diagnostics.map(formatDiagnostic).slice(0, 1), ["b.proto: File not found."]);
+});
