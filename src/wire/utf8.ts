@@ -257,8 +257,16 @@ function transcode(buf: Uint8Array, start: number, end: number): number {
   return n;
 }
 
+const nativeIsWellFormed = (String.prototype as { isWellFormed?: (this: string) => boolean }).isWellFormed;
+
 /** True when `s` has no lone surrogates, so that it encodes to UTF-8 without loss. */
 export function isWellFormedString(s: string): boolean {
+  if (nativeIsWellFormed !== undefined) return nativeIsWellFormed.call(s);
+  return isWellFormedLoop(s);
+}
+
+/** isWellFormedString where the platform has no String#isWellFormed. */
+export function isWellFormedLoop(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdfff) {

@@ -105,9 +105,12 @@ export class BinaryWriter {
     if (this.forks.length > 0) this.forks.length = 0;
   }
 
+  /** Makes room for `n` more bytes (the check alone, small enough to be inlined everywhere). */
   private ensure(n: number): void {
-    const need = this.pos + n;
-    if (need <= this.buf.length) return;
+    if (this.pos + n > this.buf.length) this.grow(n);
+  }
+
+  private grow(n: number): void {
     // A buffer transferred elsewhere (postMessage of a finishShared() result's .buffer) is detached.
     if (this.buf.length === 0) {
       if (this.pos !== this.start) throw new WireError("the writer's buffer was detached while writing", -1, "misuse");

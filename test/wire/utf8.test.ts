@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { utf8Encode, utf8Decode, utf8Length, isWellFormedString } from "../../src/wire/index.js";
-import { utf8Write, utf8DecodeEscaped, utf8EncodeEscaped } from "../../src/wire/utf8.js";
+import { utf8Write, utf8DecodeEscaped, utf8EncodeEscaped, isWellFormedLoop } from "../../src/wire/utf8.js";
 import { BinaryReader, BinaryWriter } from "../../src/wire/index.js";
 
 const te = new TextEncoder();
@@ -315,7 +315,9 @@ test("isWellFormedString", () => {
   assert.equal(isWellFormedString("\ud800\ud800\udc00"), false);
   for (const s of [...FIXED_STRINGS, ...randomStrings(400, 5)]) {
     assert.equal(isWellFormedString(s), es2024(s).isWellFormed(), JSON.stringify(s));
+    assert.equal(isWellFormedLoop(s), es2024(s).isWellFormed(), `the fallback: ${JSON.stringify(s)}`);
   }
+  for (const s of ["\ud800", "\udc00", "a\ud800", "\ud800a", "\udc00\ud800", "\ud83d\ude00\ud83d", "\ud800\ud800\udc00"]) assert.equal(isWellFormedLoop(s), false, JSON.stringify(s));
 });
 
 /** What the platform's decoder makes of `b`: undefined when invalid (validate), else with U+FFFD. */
