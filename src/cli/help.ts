@@ -29,10 +29,11 @@ and behaviour of protoc 36.2):
                               Takes no PROTO_FILES.
   --descriptor_set_in=FILES   A ':'-separated list of files that each hold a
                               FileDescriptorSet (see descriptor.proto). PROTO_FILES
-                              and their imports are taken from them; where a
-                              file is in several, the first one counts.
+                              and their imports are taken from them (with -I,
+                              where the proto path does not have them); where
+                              a file is in several, the first one counts.
   -oFILE,                     Write a FileDescriptorSet with the PROTO_FILES to
-    --descriptor_set_out=FILE FILE. (Not available yet.)
+    --descriptor_set_out=FILE FILE.
   --include_imports           With --descriptor_set_out, add every import of
                               the PROTO_FILES too, so that the set is complete.
   --include_source_info       With --descriptor_set_out, keep SourceCodeInfo
@@ -40,7 +41,7 @@ and behaviour of protoc 36.2):
   --retain_options            With --descriptor_set_out, keep options that are
                               only meant for compiling (source retention).
   --dependency_out=FILE       Write the input files' dependencies to FILE for
-                              make. (Not available yet.)
+                              make.
   --error_format=FORMAT       How errors name their place: 'gcc' (the default,
                               FILE:LINE:COL) or 'msvs' (Visual Studio).
   --fatal_warnings            Exit with an error status when there are warnings.
@@ -57,7 +58,8 @@ and behaviour of protoc 36.2):
                               for in PATH). NAME=EXECUTABLE runs EXECUTABLE as
                               plugin NAME.
   --<lang>_out=[PARAMS:]DIR   Run plugin protoc-gen-<lang> and write its files
-                              to DIR (or to a .zip/.jar file). (Not available yet.)
+                              to DIR (or to a .zip/.jar file). --ts_out runs
+                              protoforge's own TypeScript generator.
   --<lang>_opt=PARAMS         More parameters for plugin protoc-gen-<lang>.
   --<lang>_prefix=COMMAND     Run plugin protoc-gen-<lang> as "COMMAND <plugin>"
                               (COMMAND is split at spaces; no quotes).
