@@ -40,6 +40,16 @@ ws.prepare(["-I.", "--include_imports", "--retain_options", "--include_source_in
 ws.prepare(["-I.", "-o", "sets/inputs-only.pb", "p/use.proto"]);
 
 const PLUGIN = `--plugin=protoc-gen-x=./${PLUGIN_FILE}`;
+
+/** protoforge's built-in --ts_out against protoc running protoc-gen-protoforge: the same files (`expected` among them). */
+async function compareTsOut(args: readonly string[], expected: string): Promise<void> {
+  const theirs = ws.protoc([`--plugin=protoc-gen-ts=${join(repoRoot, "bin/protoc-gen-protoforge")}`, ...args]);
+  const ours = await ws.protoforge(args);
+  assert.deepEqual([ours.code, ours.stderr], [0, ""]);
+  assert.deepEqual([theirs.code, theirs.stderr], [0, ""]);
+  assert.ok(Object.keys(ours.files).includes(expected));
+  assert.deepEqual(ours.files, theirs.files);
+}
 const editions = { RESP: responseBase64({ supportedFeatures: 3n, minimumEdition: 1000, maximumEdition: 1000, file: [{ name: "a.txt", content: "a" }] }) };
 const record = { ...editions, REC_OUT: "request.bin" };
 
@@ -66,16 +76,8 @@ describe("CodeGeneratorRequest from --descriptor_set_in", () => {
   test("an input missing from the set", () => ws.compare(["--descriptor_set_in=sets/plain.pb", PLUGIN, "--x_out=out", "p/nope.proto"], record));
   test("--disallow_services", () => ws.compare(["--descriptor_set_in=sets/plain.pb", "--disallow_services", PLUGIN, "--x_out=out", "p/use.proto"], record));
 
-  test("--ts_out gives what protoc-gen-protoforge gives protoc", async () => {
-    const plugin = `--plugin=protoc-gen-ts=${join(repoRoot, "bin/protoc-gen-protoforge")}`;
-    const args = ["--descriptor_set_in=sets/source-info.pb", "--ts_out=out", "p/ed.proto", "p/use.proto"];
-    const theirs = ws.protoc([plugin, ...args]);
-    const ours = await ws.protoforge(args);
-    assert.deepEqual([ours.code, ours.stderr], [0, ""]);
-    assert.deepEqual([theirs.code, theirs.stderr], [0, ""]);
-    assert.ok(Object.keys(ours.files).includes("out/p/use_pb.ts"));
-    assert.deepEqual(ours.files, theirs.files);
-  });
+  test("--ts_out gives what protoc-gen-protoforge gives protoc", () =>
+    compareTsOut(["--descriptor_set_in=sets/source-info.pb", "--ts_out=out", "p/ed.proto", "p/use.proto"], "out/p/use_pb.ts"));
 });
 
 describe("--descriptor_set_out from --descriptor_set_in", () => {
@@ -100,14 +102,5 @@ describe("-I with --descriptor_set_in: the source tree first, then the sets", ()
     ws.compare(["--descriptor_set_in=sets/plain.pb", "-Iempty", ...flags, "p/use.proto"]));
   test("an import in neither", () => ws.compare(["--descriptor_set_in=sets/plain.pb", "-Iq", ...flags, "q/broken.proto"]));
   test("a plugin's CodeGeneratorRequest", () => ws.compare(["--descriptor_set_in=sets/source-info.pb", "-Iq", PLUGIN, "--x_out=out", "q/new.proto"], record));
-  test("--ts_out", async () => {
-    const plugin = `--plugin=protoc-gen-ts=${join(repoRoot, "bin/protoc-gen-protoforge")}`;
-    const args = ["--descriptor_set_in=sets/plain.pb", "-Ir", "--ts_out=out", "r/new.proto", "p/plain-base.proto"];
-    const theirs = ws.protoc([plugin, ...args]);
-    const ours = await ws.protoforge(args);
-    assert.deepEqual([ours.code, ours.stderr], [0, ""]);
-    assert.deepEqual([theirs.code, theirs.stderr], [0, ""]);
-    assert.ok(Object.keys(ours.files).includes("out/new_pb.ts"));
-    assert.deepEqual(ours.files, theirs.files);
-  });
+  test("--ts_out", () => compareTsOut(["--descriptor_set_in=sets/plain.pb", "-Ir", "--ts_out=out", "r/new.proto", "p/plain-base.proto"], "out/new_pb.ts"));
 });
