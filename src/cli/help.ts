@@ -46,7 +46,7 @@ and behaviour of protoc 36.2):
                               FILE:LINE:COL) or 'msvs' (Visual Studio).
   --fatal_warnings            Exit with an error status when there are warnings.
   --print_free_field_numbers  Print the field numbers each message of the
-                              PROTO_FILES leaves free. (Not available yet.)
+                              PROTO_FILES leaves free.
   --enable_codegen_trace      Ask code generators to trace what made their
                               output.
   --direct_dependencies       A ':'-separated list of the files PROTO_FILES may

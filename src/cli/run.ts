@@ -5,6 +5,7 @@ import type { FileDescriptorProto, FileDescriptorSet } from "../reflect/descript
 import { defaultProtoPaths } from "./default-proto-path.js";
 import { writeDependencyManifest } from "./dependency-file.js";
 import { errnoText } from "./errno.js";
+import { freeFieldNumbers } from "./free-field-numbers.js";
 import { decode, decodeRaw, type CodecResult } from "./decode.js";
 import { encode } from "./encode.js";
 import { runGenerators } from "./generate.js";
@@ -81,9 +82,14 @@ export async function runCli(argv: readonly string[], io: CliIo, env: CliEnv = d
     }
   }
   if (o.editionDefaultsOut !== "") return unavailable("writing edition defaults (--edition_defaults_out)");
-  if (o.mode === "print") return unavailable("--print_free_field_numbers");
   // protoc's last check: --fatal_warnings fails the run once everything is done.
   const warningsFail = o.fatalWarnings && schema.foundWarnings === true ? 1 : 0;
+  if (o.mode === "print") {
+    // protoc fails on warnings before it prints (after it encodes or decodes: see below).
+    if (warningsFail !== 0) return warningsFail;
+    io.writeStdout(freeFieldNumbers(schema.files));
+    return 0;
+  }
   if (o.mode === "compile") return warningsFail;
   const code = await runCodec(o, schema, io);
   return code !== 0 ? code : warningsFail;
