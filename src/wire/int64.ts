@@ -21,6 +21,24 @@ export function splitInt64(v: bigint): void {
   parts.hi = u32[HI]!;
 }
 
+/** Splits `v` (a signed 64-bit value) as splitInt64 does, ZigZag-encoded (sint64): parts.lo and parts.hi. */
+export function splitZigzag64(v: bigint): void {
+  i64[0] = v;
+  const lo = u32[LO]!;
+  const hi = u32[HI]!;
+  // Shift left by one, and invert everything for negative values.
+  const sign = hi >> 31;
+  parts.lo = ((lo << 1) ^ sign) >>> 0;
+  parts.hi = (((hi << 1) | (lo >>> 31)) ^ sign) >>> 0;
+}
+
+/** The signed 64-bit value of the ZigZag-encoded halves (lo, hi) (sint64). */
+export function joinZigzag64(lo: number, hi: number): bigint {
+  // Shift right by one, then invert everything when the low bit was set.
+  const sign = -(lo & 1);
+  return joinInt64(((lo >>> 1) | (hi << 31)) ^ sign, (hi >>> 1) ^ sign);
+}
+
 /** The unsigned 64-bit value of (hi, lo). */
 export function joinUint64(lo: number, hi: number): bigint {
   u32[LO] = lo;

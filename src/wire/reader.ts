@@ -1,7 +1,8 @@
 import { WireError } from "./errors.js";
 import { WireType } from "./wire-type.js";
 import { utf8Decode, utf8DecodeEscaped } from "./utf8.js";
-import { joinInt64, joinUint64 } from "./int64.js";
+import { joinInt64, joinUint64, joinZigzag64 } from "./int64.js";
+import { zigzagDecode32 } from "./zigzag.js";
 import { copyBytes } from "./alloc.js";
 
 /** By default, bytes values of 4 KiB or more are read as views into the input (see viewBytesFrom). */
@@ -19,6 +20,11 @@ const scratchFloat64 = new Float64Array(scratch);
 /** The index in `scratch32` of the low word of a double. */
 const LO = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 0 : 1;
 const HI = 1 - LO;
+
+/** The little-endian 32-bit word at `b[p]`, as a signed number (`>>> 0` for unsigned). */
+function word32(b: Uint8Array, p: number): number {
+  return b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24);
+}
 
 /** How deep groups may nest while a group is skipped. */
 export const DEFAULT_SKIP_DEPTH = 100;
@@ -253,8 +259,7 @@ export class BinaryReader {
   }
 
   sint32(): number {
-    const n = this.varint32();
-    return (n >>> 1) ^ -(n & 1);
+    return zigzagDecode32(this.varint32());
   }
 
   uint64(): bigint {
@@ -278,11 +283,7 @@ export class BinaryReader {
 
   sint64(): bigint {
     this.varint64Parts();
-    const lo = this.lo;
-    const hi = this.hi;
-    // ZigZag on the halves: shift right by one, then invert everything when the low bit was set.
-    const sign = -(lo & 1);
-    return joinInt64(((lo >>> 1) | (hi << 31)) ^ sign, (hi >>> 1) ^ sign);
+    return joinZigzag64(this.lo, this.hi);
   }
 
   /** Reads a bool; any non-zero varint is true. */
@@ -306,7 +307,7 @@ export class BinaryReader {
   fixed32(): number {
     const p = this.need(4);
     const b = this.buf;
-    return (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;
+    return word32(b, p) >>> 0;
   }
 
   sfixed32(): number {
@@ -326,22 +327,22 @@ export class BinaryReader {
   private fixed64Parts(): void {
     const p = this.need(8);
     const b = this.buf;
-    this.lo = (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;
-    this.hi = (b[p + 4]! | (b[p + 5]! << 8) | (b[p + 6]! << 16) | (b[p + 7]! << 24)) >>> 0;
+    this.lo = word32(b, p) >>> 0;
+    this.hi = word32(b, p + 4) >>> 0;
   }
 
   float(): number {
     const p = this.need(4);
     const b = this.buf;
-    scratch32[0] = b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24);
+    scratch32[0] = word32(b, p);
     return scratchFloat32[0]!;
   }
 
   double(): number {
     const p = this.need(8);
     const b = this.buf;
-    scratch32[LO] = b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24);
-    scratch32[HI] = b[p + 4]! | (b[p + 5]! << 8) | (b[p + 6]! << 16) | (b[p + 7]! << 24);
+    scratch32[LO] = word32(b, p);
+    scratch32[HI] = word32(b, p + 4);
     return scratchFloat64[0]!;
   }
 
@@ -363,8 +364,8 @@ export class BinaryReader {
     const e = this.end;
     let p = this.pos;
     for (; p + 8 <= e; p += 8) {
-      scratch32[LO] = b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24);
-      scratch32[HI] = b[p + 4]! | (b[p + 5]! << 8) | (b[p + 6]! << 16) | (b[p + 7]! << 24);
+      scratch32[LO] = word32(b, p);
+      scratch32[HI] = word32(b, p + 4);
       list.push(scratchFloat64[0]!);
     }
     this.pos = p;
@@ -378,7 +379,7 @@ export class BinaryReader {
     const e = this.end;
     let p = this.pos;
     for (; p + 4 <= e; p += 4) {
-      scratch32[0] = b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24);
+      scratch32[0] = word32(b, p);
       list.push(scratchFloat32[0]!);
     }
     this.pos = p;
@@ -395,7 +396,7 @@ export class BinaryReader {
     const b = this.buf;
     const e = this.end;
     let p = this.pos;
-    for (; p + 4 <= e; p += 4) list.push((b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0);
+    for (; p + 4 <= e; p += 4) list.push(word32(b, p) >>> 0);
     this.pos = p;
     if (p < e) this.fixed32();
     this.end = outer;
@@ -406,7 +407,7 @@ export class BinaryReader {
     const b = this.buf;
     const e = this.end;
     let p = this.pos;
-    for (; p + 4 <= e; p += 4) list.push(b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24));
+    for (; p + 4 <= e; p += 4) list.push(word32(b, p));
     this.pos = p;
     if (p < e) this.fixed32();
     this.end = outer;
@@ -426,8 +427,8 @@ export class BinaryReader {
     const e = this.end;
     let p = this.pos;
     for (; p + 8 <= e; p += 8) {
-      const lo = (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;
-      const hi = (b[p + 4]! | (b[p + 5]! << 8) | (b[p + 6]! << 16) | (b[p + 7]! << 24)) >>> 0;
+      const lo = word32(b, p) >>> 0;
+      const hi = word32(b, p + 4) >>> 0;
       list.push(signed ? joinInt64(lo, hi) : joinUint64(lo, hi));
     }
     this.pos = p;
@@ -435,104 +436,47 @@ export class BinaryReader {
     this.end = outer;
   }
 
+  // Varints: the single-value readers, whose one-byte case is inlined, in a loop of each type's own.
+
   packedBool(list: boolean[]): void {
     const outer = this.packedStart();
-    const b = this.buf;
-    const e = this.end;
-    let p = this.pos;
-    while (p < e) {
-      const c = b[p]!;
-      if (c < 0x80) {
-        list.push(c !== 0);
-        p++;
-      } else {
-        this.pos = p;
-        list.push(this.bool());
-        p = this.pos;
-      }
-    }
-    this.pos = p;
+    while (this.pos < this.end) list.push(this.bool());
     this.end = outer;
   }
 
   packedInt32(list: number[]): void {
     const outer = this.packedStart();
-    const b = this.buf;
-    const e = this.end;
-    while (this.pos < e) {
-      const p = this.pos;
-      if (b[p]! < 0x80) {
-        list.push(b[p]!);
-        this.pos = p + 1;
-      } else list.push(this.varint32Long() | 0);
-    }
+    while (this.pos < this.end) list.push(this.int32());
     this.end = outer;
   }
 
   packedUint32(list: number[]): void {
     const outer = this.packedStart();
-    const b = this.buf;
-    const e = this.end;
-    while (this.pos < e) {
-      const p = this.pos;
-      if (b[p]! < 0x80) {
-        list.push(b[p]!);
-        this.pos = p + 1;
-      } else list.push(this.varint32Long());
-    }
+    while (this.pos < this.end) list.push(this.uint32());
     this.end = outer;
   }
 
   packedSint32(list: number[]): void {
     const outer = this.packedStart();
-    const b = this.buf;
-    const e = this.end;
-    while (this.pos < e) {
-      const p = this.pos;
-      let n: number;
-      if (b[p]! < 0x80) {
-        n = b[p]!;
-        this.pos = p + 1;
-      } else n = this.varint32Long();
-      list.push((n >>> 1) ^ -(n & 1));
-    }
+    while (this.pos < this.end) list.push(this.sint32());
     this.end = outer;
   }
 
   packedInt64(list: bigint[]): void {
-    this.packedVarint64(list, 0);
+    const outer = this.packedStart();
+    while (this.pos < this.end) list.push(this.int64());
+    this.end = outer;
   }
 
   packedUint64(list: bigint[]): void {
-    this.packedVarint64(list, 1);
+    const outer = this.packedStart();
+    while (this.pos < this.end) list.push(this.uint64());
+    this.end = outer;
   }
 
   packedSint64(list: bigint[]): void {
-    this.packedVarint64(list, 2);
-  }
-
-  /** `kind`: 0 int64, 1 uint64, 2 sint64. */
-  private packedVarint64(list: bigint[], kind: 0 | 1 | 2): void {
     const outer = this.packedStart();
-    const b = this.buf;
-    const e = this.end;
-    while (this.pos < e) {
-      const c = b[this.pos]!;
-      if (c < 0x80 && kind !== 2) {
-        this.pos++;
-        list.push(SMALL_BIGINTS[c]!);
-        continue;
-      }
-      this.varint64Parts();
-      const lo = this.lo;
-      const hi = this.hi;
-      if (kind === 0) list.push(joinInt64(lo, hi));
-      else if (kind === 1) list.push(joinUint64(lo, hi));
-      else {
-        const sign = -(lo & 1);
-        list.push(joinInt64(((lo >>> 1) | (hi << 31)) ^ sign, (hi >>> 1) ^ sign));
-      }
-    }
+    while (this.pos < this.end) list.push(this.sint64());
     this.end = outer;
   }
 

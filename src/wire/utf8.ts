@@ -132,23 +132,26 @@ function decodeEscaping(buf: Uint8Array, start: number, end: number): string {
 function validSequenceLength(buf: Uint8Array, i: number, end: number): number {
   const c = buf[i]!;
   if (c < 0x80) return 1;
-  const cont = (k: number) => i + k < end && (buf[i + k]! & 0xc0) === 0x80;
-  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
-  if (c >= 0xe0 && c <= 0xef) {
-    if (!cont(1) || !cont(2)) return 0;
-    const c1 = buf[i + 1]!;
-    if (c === 0xe0 && c1 < 0xa0) return 0; // overlong
-    if (c === 0xed && c1 >= 0xa0) return 0; // a surrogate
-    return 3;
-  }
-  if (c >= 0xf0 && c <= 0xf4) {
-    if (!cont(1) || !cont(2) || !cont(3)) return 0;
-    const c1 = buf[i + 1]!;
-    if (c === 0xf0 && c1 < 0x90) return 0; // overlong
-    if (c === 0xf4 && c1 >= 0x90) return 0; // above U+10FFFF
-    return 4;
-  }
-  return 0;
+  // The sequence's length and the range its second byte must be in (no overlong forms, no
+  // surrogates, nothing above U+10FFFF); later bytes are any continuation byte.
+  let n: number;
+  let lo = 0x80;
+  let hi = 0xbf;
+  if (c >= 0xc2 && c <= 0xdf) n = 2;
+  else if (c >= 0xe0 && c <= 0xef) {
+    n = 3;
+    if (c === 0xe0) lo = 0xa0;
+    else if (c === 0xed) hi = 0x9f;
+  } else if (c >= 0xf0 && c <= 0xf4) {
+    n = 4;
+    if (c === 0xf0) lo = 0x90;
+    else if (c === 0xf4) hi = 0x8f;
+  } else return 0;
+  if (i + n > end) return 0;
+  const c1 = buf[i + 1]!;
+  if (c1 < lo || c1 > hi) return 0;
+  for (let k = 2; k < n; k++) if ((buf[i + k]! & 0xc0) !== 0x80) return 0;
+  return n;
 }
 
 /** How many leading bytes decide, for a longer string, between the native decoder (ASCII) and transcode(). */

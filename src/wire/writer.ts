@@ -2,7 +2,7 @@ import { WireError } from "./errors.js";
 import { makeTag, type WireType } from "./wire-type.js";
 import { utf8Length, utf8Write } from "./utf8.js";
 import { copyBytes } from "./alloc.js";
-import { parts, splitInt64 } from "./int64.js";
+import { parts, splitInt64, splitZigzag64 } from "./int64.js";
 import { zigzagEncode32 } from "./zigzag.js";
 
 const MAX_UINT64 = (1n << 64n) - 1n;
@@ -12,6 +12,16 @@ const MIN_INT64 = -(1n << 63n);
 /** Rejects a value its type cannot hold (silently wrapping it would lose data). */
 function invalid(type: string, value: unknown): never {
   throw new WireError(`invalid ${type} value ${typeof value === "bigint" ? `${value}n` : String(value)}`, -1, "invalid-value");
+}
+
+/** Rejects what is not a bigint in the signed 64-bit range. */
+function checkInt64(type: string, value: bigint): void {
+  if (typeof value !== "bigint" || value < MIN_INT64 || value > MAX_INT64) invalid(type, value);
+}
+
+/** Rejects what is not a bigint in the unsigned 64-bit range. */
+function checkUint64(type: string, value: bigint): void {
+  if (typeof value !== "bigint" || value < 0n || value > MAX_UINT64) invalid(type, value);
 }
 
 /** Strings longer than this (in UTF-16 units) are measured before they are written, rather than given three bytes a unit. */
@@ -144,17 +154,11 @@ export class BinaryWriter {
     return this.uint32(makeTag(fieldNo, wireType));
   }
 
-  /** Writes an unsigned 32-bit varint (the number is taken modulo 2^32). */
+  /** Writes an unsigned 32-bit varint. */
   uint32(value: number): this {
     if (value >>> 0 !== value) invalid("uint32", value);
     this.ensure(5);
-    let v = value >>> 0;
-    const buf = this.buf;
-    while (v > 0x7f) {
-      buf[this.pos++] = (v & 0x7f) | 0x80;
-      v >>>= 7;
-    }
-    buf[this.pos++] = v;
+    this.pos = putVarint32(this.buf, this.pos, value);
     return this;
   }
 
@@ -164,7 +168,7 @@ export class BinaryWriter {
     if (v !== value) invalid("int32", value);
     if (v >= 0) return this.uint32(v);
     this.ensure(10);
-    this.varint64Parts(v, -1);
+    this.pos = putVarint64(this.buf, this.pos, v >>> 0, 0xffffffff);
     return this;
   }
 
@@ -173,44 +177,30 @@ export class BinaryWriter {
     return this.uint32(zigzagEncode32(value));
   }
 
-  /** Writes a 64-bit varint from the low 64 bits of `value` (two's complement for negatives). */
+  /** Writes a 64-bit varint. */
   uint64(value: bigint): this {
-    if (typeof value !== "bigint" || value < 0n || value > MAX_UINT64) invalid("uint64", value);
+    checkUint64("uint64", value);
     this.ensure(10);
     splitInt64(value);
-    this.varint64Parts(parts.lo, parts.hi);
+    this.pos = putVarint64(this.buf, this.pos, parts.lo, parts.hi);
     return this;
   }
 
+  /** Writes a 64-bit varint; negative values in two's complement. */
   int64(value: bigint): this {
-    if (typeof value !== "bigint" || value < MIN_INT64 || value > MAX_INT64) invalid("int64", value);
+    checkInt64("int64", value);
     this.ensure(10);
     splitInt64(value);
-    this.varint64Parts(parts.lo, parts.hi);
+    this.pos = putVarint64(this.buf, this.pos, parts.lo, parts.hi);
     return this;
   }
 
   sint64(value: bigint): this {
-    if (typeof value !== "bigint" || value < MIN_INT64 || value > MAX_INT64) invalid("sint64", value);
+    checkInt64("sint64", value);
     this.ensure(10);
-    splitInt64(value);
-    // ZigZag on the halves: shift left by one, and invert everything for negative values.
-    const sign = parts.hi >> 31;
-    this.varint64Parts(((parts.lo << 1) ^ sign) >>> 0, (((parts.hi << 1) | (parts.lo >>> 31)) ^ sign) >>> 0);
+    splitZigzag64(value);
+    this.pos = putVarint64(this.buf, this.pos, parts.lo, parts.hi);
     return this;
-  }
-
-  /** Writes a varint from its low and high 32-bit halves. */
-  private varint64Parts(lo: number, hi: number): void {
-    const buf = this.buf;
-    lo >>>= 0;
-    hi >>>= 0;
-    while (hi > 0 || lo > 0x7f) {
-      buf[this.pos++] = (lo & 0x7f) | 0x80;
-      lo = ((lo >>> 7) | (hi << 25)) >>> 0;
-      hi >>>= 7;
-    }
-    buf[this.pos++] = lo;
   }
 
   bool(value: boolean): this {
@@ -233,13 +223,13 @@ export class BinaryWriter {
   }
 
   fixed64(value: bigint): this {
-    if (typeof value !== "bigint" || value < 0n || value > MAX_UINT64) invalid("fixed64", value);
+    checkUint64("fixed64", value);
     this.fixed64Parts(value);
     return this;
   }
 
   sfixed64(value: bigint): this {
-    if (typeof value !== "bigint" || value < MIN_INT64 || value > MAX_INT64) invalid("sfixed64", value);
+    checkInt64("sfixed64", value);
     this.fixed64Parts(value);
     return this;
   }
@@ -409,7 +399,8 @@ export class BinaryWriter {
     let p = this.pos;
     for (let i = 0; i < n; i++, p += 8) {
       const v = values[i]!;
-      if (typeof v !== "bigint" || (signed ? v < MIN_INT64 || v > MAX_INT64 : v < 0n || v > MAX_UINT64)) invalid(signed ? "sfixed64" : "fixed64", v);
+      if (signed) checkInt64("sfixed64", v);
+      else checkUint64("fixed64", v);
       splitInt64(v);
       view.setUint32(p, parts.lo, true);
       view.setUint32(p + 4, parts.hi, true);
@@ -440,10 +431,7 @@ export class BinaryWriter {
       let p = this.pos;
       for (; i < stop; i++) {
         const v = values[i]!;
-        if ((v | 0) !== v) {
-          this.pos = p;
-          invalid("int32", v);
-        }
+        if ((v | 0) !== v) invalid("int32", v);
         p = v >= 0 ? putVarint32(buf, p, v) : putVarint64(buf, p, v >>> 0, 0xffffffff);
       }
       this.pos = p;
@@ -461,10 +449,7 @@ export class BinaryWriter {
       let p = this.pos;
       for (; i < stop; i++) {
         const v = values[i]!;
-        if (v >>> 0 !== v) {
-          this.pos = p;
-          invalid("uint32", v);
-        }
+        if (v >>> 0 !== v) invalid("uint32", v);
         p = putVarint32(buf, p, v);
       }
       this.pos = p;
@@ -482,10 +467,7 @@ export class BinaryWriter {
       let p = this.pos;
       for (; i < stop; i++) {
         const v = values[i]!;
-        if ((v | 0) !== v) {
-          this.pos = p;
-          invalid("sint32", v);
-        }
+        if ((v | 0) !== v) invalid("sint32", v);
         p = putVarint32(buf, p, zigzagEncode32(v));
       }
       this.pos = p;
@@ -508,8 +490,6 @@ export class BinaryWriter {
   private packedVarint64(values: readonly bigint[], type: "int64" | "uint64" | "sint64"): this {
     this.fork();
     const n = values.length;
-    const unsigned = type === "uint64";
-    const zigzag = type === "sint64";
     for (let i = 0; i < n; ) {
       const stop = Math.min(n, i + PACKED_CHUNK);
       this.ensure(10 * (stop - i));
@@ -517,17 +497,15 @@ export class BinaryWriter {
       let p = this.pos;
       for (; i < stop; i++) {
         const v = values[i]!;
-        if (typeof v !== "bigint" || (unsigned ? v < 0n || v > MAX_UINT64 : v < MIN_INT64 || v > MAX_INT64)) {
-          this.pos = p;
-          invalid(type, v);
+        if (type === "uint64") {
+          checkUint64(type, v);
+          splitInt64(v);
+        } else {
+          checkInt64(type, v);
+          if (type === "sint64") splitZigzag64(v);
+          else splitInt64(v);
         }
-        splitInt64(v);
-        const lo = parts.lo;
-        const hi = parts.hi;
-        if (zigzag) {
-          const sign = hi >> 31;
-          p = putVarint64(buf, p, ((lo << 1) ^ sign) >>> 0, (((hi << 1) | (lo >>> 31)) ^ sign) >>> 0);
-        } else p = putVarint64(buf, p, lo, hi);
+        p = putVarint64(buf, p, parts.lo, parts.hi);
       }
       this.pos = p;
     }

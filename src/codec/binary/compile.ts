@@ -1,12 +1,11 @@
 import { WireError } from "../../wire/errors.js";
-import { utf8Decode, utf8DecodeEscaped } from "../../wire/utf8.js";
 import { WireType } from "../../wire/wire-type.js";
 import type { BinaryReader } from "../../wire/reader.js";
 import type { DescField, DescMessage } from "../../reflect/descriptors.js";
 import type { Message } from "../../reflect/message.js";
 import { codecFor, registerCodec, type MessageCodec, type ReadContext } from "./codec.js";
 import { emitCodec } from "./emit.js";
-import { pushUnknown, readFieldSlow, readMapEntry } from "./from-binary.js";
+import { pushUnknown, readFieldSlow, readMapEntry, readStringField } from "./from-binary.js";
 import { reflectiveCodec } from "./reflective.js";
 import { hasExtensionValues, writeField, writeMessage, writeUnknownFields } from "./to-binary.js";
 
@@ -20,16 +19,7 @@ export const codecRuntime = {
   readMapEntry(m: Message, key: string, field: DescField, r: BinaryReader, depth: number, ctx: ReadContext): void {
     readMapEntry(m as unknown as Record<string, unknown>, key, field, r, depth, ctx);
   },
-  readString(r: BinaryReader, validate: boolean, path: string): string {
-    const at = r.pos;
-    const len = r.length();
-    const start = r.pos;
-    r.pos += len;
-    if (!validate) return utf8DecodeEscaped(r.buf, start, start + len);
-    const s = utf8Decode(r.buf, start, start + len, true);
-    if (s === undefined) throw new WireError(`invalid UTF-8 in string field ${path}`, at, "invalid-utf8", path);
-    return s;
-  },
+  readString: readStringField,
   unknownVarint(m: Message, no: number, r: BinaryReader, at: number, ctx: ReadContext): void {
     if (ctx.unknown) pushUnknown(m, no, WireType.Varint, r.copy(at, r.pos));
   },

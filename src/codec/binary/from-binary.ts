@@ -6,7 +6,7 @@ import type { DescEnum, DescExtension, DescField, DescMessage } from "../../refl
 import type { Message, OneofValue, UnknownField } from "../../reflect/message.js";
 import { ScalarType, scalarZeroValue, type ScalarValue } from "../../reflect/scalar.js";
 import { codecFor, type ReadContext } from "./codec.js";
-import { readScalar, scalarWireType } from "./scalar-io.js";
+import { readPacked, readScalar, scalarWireType } from "./scalar-io.js";
 import type { GenMessage } from "../../reflect/embedded-file.js";
 
 /** Options for reading the binary format. */
@@ -180,13 +180,21 @@ function readSubMessage(desc: DescMessage, msg: Message, r: BinaryReader, delimi
 
 function readScalarChecked(r: BinaryReader, t: ScalarType, field: DescField | DescExtension): ScalarValue {
   if (t !== ScalarType.STRING) return readScalar(r, t, false);
+  return readStringField(r, field.validateUtf8, fieldPath(field));
+}
+
+/**
+ * Reads a string field's value: invalid UTF-8 is an error naming the field (`path`) where it
+ * must be valid (`validate`), else kept as the escapes of utf8DecodeEscaped.
+ */
+export function readStringField(r: BinaryReader, validate: boolean, path: string): string {
   const at = r.pos;
   const len = r.length();
   const start = r.pos;
   r.pos += len;
-  if (!field.validateUtf8) return utf8DecodeEscaped(r.buf, start, start + len);
+  if (!validate) return utf8DecodeEscaped(r.buf, start, start + len);
   const s = utf8Decode(r.buf, start, start + len, true);
-  if (s === undefined) throw new WireError(`invalid UTF-8 in string field ${fieldPath(field)}`, at, "invalid-utf8", fieldPath(field));
+  if (s === undefined) throw new WireError(`invalid UTF-8 in string field ${path}`, at, "invalid-utf8", path);
   return s;
 }
 
@@ -254,12 +262,7 @@ function readListElement(
       }
       // Packed data is accepted for every packable type, whether or not the field is declared packed.
       if (wt !== WireType.LengthDelimited || elementWt === WireType.LengthDelimited) return false;
-      const len = r.length();
-      const end = r.pos + len;
-      const savedEnd = r.end;
-      r.end = end;
-      while (r.pos < end) list.push(readScalar(r, t, false));
-      r.end = savedEnd;
+      readPacked(r, t, list as ScalarValue[]);
       return true;
     }
   }

@@ -66,3 +66,43 @@ export function writeScalar(w: BinaryWriter, t: ScalarType, v: ScalarValue, vali
     case ScalarType.SINT64: w.sint64(v as bigint); return;
   }
 }
+
+/** Reads a packed value of a packable scalar type (not string or bytes), appending to `list`. */
+export function readPacked(r: BinaryReader, t: ScalarType, list: ScalarValue[]): void {
+  switch (t) {
+    case ScalarType.DOUBLE: return r.packedDouble(list as number[]);
+    case ScalarType.FLOAT: return r.packedFloat(list as number[]);
+    case ScalarType.INT64: return r.packedInt64(list as bigint[]);
+    case ScalarType.UINT64: return r.packedUint64(list as bigint[]);
+    case ScalarType.INT32: return r.packedInt32(list as number[]);
+    case ScalarType.FIXED64: return r.packedFixed64(list as bigint[]);
+    case ScalarType.FIXED32: return r.packedFixed32(list as number[]);
+    case ScalarType.BOOL: return r.packedBool(list as boolean[]);
+    case ScalarType.UINT32: return r.packedUint32(list as number[]);
+    case ScalarType.SFIXED32: return r.packedSfixed32(list as number[]);
+    case ScalarType.SFIXED64: return r.packedSfixed64(list as bigint[]);
+    case ScalarType.SINT32: return r.packedSint32(list as number[]);
+    case ScalarType.SINT64: return r.packedSint64(list as bigint[]);
+    case ScalarType.STRING: case ScalarType.BYTES: throw new Error(`readPacked: scalar type ${t} is not packable`);
+  }
+}
+
+/** Writes the length and values of a packed list of a packable scalar type (the tag is the caller's). */
+export function writePacked(w: BinaryWriter, t: ScalarType, list: readonly ScalarValue[]): void {
+  switch (t) {
+    case ScalarType.DOUBLE: w.packedDouble(list as number[]); return;
+    case ScalarType.FLOAT: w.packedFloat(list as number[]); return;
+    case ScalarType.INT64: w.packedInt64(list as bigint[]); return;
+    case ScalarType.UINT64: w.packedUint64(list as bigint[]); return;
+    case ScalarType.INT32: w.packedInt32(list as number[]); return;
+    case ScalarType.FIXED64: w.packedFixed64(list as bigint[]); return;
+    case ScalarType.FIXED32: w.packedFixed32(list as number[]); return;
+    case ScalarType.BOOL: w.packedBool(list as boolean[]); return;
+    case ScalarType.UINT32: w.packedUint32(list as number[]); return;
+    case ScalarType.SFIXED32: w.packedSfixed32(list as number[]); return;
+    case ScalarType.SFIXED64: w.packedSfixed64(list as bigint[]); return;
+    case ScalarType.SINT32: w.packedSint32(list as number[]); return;
+    case ScalarType.SINT64: w.packedSint64(list as bigint[]); return;
+    case ScalarType.STRING: case ScalarType.BYTES: throw new Error(`writePacked: scalar type ${t} is not packable`);
+  }
+}

@@ -4,7 +4,7 @@ import type { DescExtension, DescField, DescMessage } from "../../reflect/descri
 import type { Message, OneofValue, UnknownField } from "../../reflect/message.js";
 import { isScalarZero, type ScalarType, type ScalarValue } from "../../reflect/scalar.js";
 import { codecFor } from "./codec.js";
-import { scalarWireType, writeScalar } from "./scalar-io.js";
+import { scalarWireType, writePacked, writeScalar } from "./scalar-io.js";
 import type { GenMessage } from "../../reflect/embedded-file.js";
 
 /** Options for writing the binary format. */
@@ -102,9 +102,9 @@ export function writeField(w: BinaryWriter, field: DescField | DescExtension, v:
       } else {
         const t: ScalarType | undefined = field.elementKind === "scalar" ? field.scalar : undefined;
         if (field.packed) {
-          w.tag(no, WireType.LengthDelimited).fork();
-          for (const e of list) t === undefined ? w.int32(e as number) : writeScalar(w, t, e as ScalarValue, field.validateUtf8);
-          w.join();
+          w.tag(no, WireType.LengthDelimited);
+          if (t === undefined) w.packedInt32(list as number[]);
+          else writePacked(w, t, list as ScalarValue[]);
         } else {
           const wt = t === undefined ? WireType.Varint : scalarWireType(t);
           for (const e of list) {
