@@ -5,24 +5,28 @@ import { copyBytes } from "./alloc.js";
 import { parts, splitInt64, splitZigzag64 } from "./int64.js";
 import { zigzagEncode32 } from "./zigzag.js";
 
-const MAX_UINT64 = (1n << 64n) - 1n;
-const MAX_INT64 = (1n << 63n) - 1n;
-const MIN_INT64 = -(1n << 63n);
-
 /** Rejects a value its type cannot hold (silently wrapping it would lose data). */
 function invalid(type: string, value: unknown): never {
   throw new WireError(`invalid ${type} value ${typeof value === "bigint" ? `${value}n` : String(value)}`, -1, "invalid-value");
 }
 
+// BigInt.asIntN/asUintN(64) compile to a few machine instructions; comparing bigints does not.
+
 /** Rejects what is not a bigint in the signed 64-bit range. */
 function checkInt64(type: string, value: bigint): void {
-  if (typeof value !== "bigint" || value < MIN_INT64 || value > MAX_INT64) invalid(type, value);
+  if (typeof value !== "bigint" || BigInt.asIntN(64, value) !== value) invalid(type, value);
 }
 
 /** Rejects what is not a bigint in the unsigned 64-bit range. */
 function checkUint64(type: string, value: bigint): void {
-  if (typeof value !== "bigint" || value < 0n || value > MAX_UINT64) invalid(type, value);
+  if (typeof value !== "bigint" || BigInt.asUintN(64, value) !== value) invalid(type, value);
 }
+
+/** Strings of at most this many UTF-16 units take at most 126 bytes: their length prefix is one byte. */
+const MAX_SHORT_STRING = 42;
+
+/** writeString()'s `tag` when there is none to write (tags are unsigned). */
+const NO_TAG = -1;
 
 /** Strings longer than this (in UTF-16 units) are measured before they are written, rather than given three bytes a unit. */
 const MAX_RESERVED_STRING = 64 * 1024;
@@ -127,7 +131,7 @@ export class BinaryWriter {
       this.replaceBuffer(new Uint8Array(Math.max(SLAB_SIZE, n)), 0);
       return;
     }
-    // The value being written moves to the start of a new buffer, open forks with it: a new slab
+    // The value being written moves to the start of a new buffer (forks and marks are relative to its start): a new slab
     // where it fits, else a larger buffer of the writer's own.
     const used = this.pos - this.start;
     let cap = SLAB_SIZE;
@@ -137,8 +141,6 @@ export class BinaryWriter {
     }
     const next = new Uint8Array(cap);
     next.set(this.buf.subarray(this.start, this.pos));
-    const forks = this.forks;
-    for (let i = 0; i < forks.length; i++) forks[i]! -= this.start;
     this.replaceBuffer(next, used);
   }
 
@@ -154,6 +156,17 @@ export class BinaryWriter {
     return this.uint32(makeTag(fieldNo, wireType));
   }
 
+  /**
+   * Writes a tag of one byte (field numbers 1 to 15): the emitted codecs' precomputed tags.
+   * Larger tags are written by uint32().
+   */
+  tagByte(tag: number): this {
+    if ((tag & 0x7f) !== tag) invalid("one-byte tag", tag);
+    this.ensure(1);
+    this.buf[this.pos++] = tag;
+    return this;
+  }
+
   /** Writes an unsigned 32-bit varint. */
   uint32(value: number): this {
     if (value >>> 0 !== value) invalid("uint32", value);
@@ -166,9 +179,8 @@ export class BinaryWriter {
   int32(value: number): this {
     const v = value | 0;
     if (v !== value) invalid("int32", value);
-    if (v >= 0) return this.uint32(v);
     this.ensure(10);
-    this.pos = putVarint64(this.buf, this.pos, v >>> 0, 0xffffffff);
+    this.pos = v >= 0 ? putVarint32(this.buf, this.pos, v) : putVarint64(this.buf, this.pos, v >>> 0, 0xffffffff);
     return this;
   }
 
@@ -265,7 +277,7 @@ export class BinaryWriter {
 
   /** Writes a length-prefixed UTF-8 string (a lone surrogate as U+FFFD). */
   string(value: string): this {
-    return this.writeString(value, false);
+    return this.writeString(NO_TAG, value, false);
   }
 
   /**
@@ -274,28 +286,52 @@ export class BinaryWriter {
    * UTF-8, are written as those bytes (see utf8DecodeEscaped); the rest as string() writes it.
    */
   stringEscaped(value: string): this {
-    return this.writeString(value, true);
+    return this.writeString(NO_TAG, value, true);
   }
 
-  private writeString(value: string, escaped: boolean): this {
+  /**
+   * Writes the varint `tag`, then `value` as string() does, with one capacity check: what the
+   * emitted codecs write for a string field, with its tag precomputed.
+   */
+  taggedString(tag: number, value: string): this {
+    if (tag >>> 0 !== tag) invalid("tag", tag);
+    return this.writeString(tag, value, false);
+  }
+
+  /** Writes the varint `tag`, then `value` as stringEscaped() does. */
+  taggedStringEscaped(tag: number, value: string): this {
+    if (tag >>> 0 !== tag) invalid("tag", tag);
+    return this.writeString(tag, value, true);
+  }
+
+  /** Writes the varint `tag` unless it is NO_TAG, then the length-prefixed string. */
+  private writeString(tag: number, value: string, escaped: boolean): this {
     const len = value.length;
-    if (len <= 42) {
-      // At most 3 bytes a UTF-16 unit: the length fits one byte, so write first and fill it in after.
-      this.ensure(1 + len * 3);
-      const buf = this.buf;
-      const start = this.pos;
-      let pos = start + 1;
-      let i = 0;
-      for (; i < len; i++) {
-        const c = value.charCodeAt(i);
-        if (c >= 0x80) break;
-        buf[pos++] = c;
-      }
-      if (i < len) pos += utf8Write(value.slice(i), buf, pos, escaped);
-      buf[start] = pos - start - 1;
-      this.pos = pos;
-      return this;
+    if (len > MAX_SHORT_STRING) {
+      if (tag !== NO_TAG) this.uint32(tag);
+      return this.longString(value, escaped);
     }
+    // At most 3 bytes a UTF-16 unit: the length fits one byte, so write first and fill it in after.
+    this.ensure(6 + 3 * len);
+    const buf = this.buf;
+    let start = this.pos;
+    if (tag !== NO_TAG) start = tag < 0x80 ? ((buf[start] = tag), start + 1) : putVarint32(buf, start, tag);
+    let p = start + 1;
+    let i = 0;
+    for (; i < len; i++) {
+      const c = value.charCodeAt(i);
+      if (c >= 0x80) break;
+      buf[p++] = c;
+    }
+    if (i < len) p += utf8Write(value.slice(i), buf, p, escaped);
+    buf[start] = p - start - 1;
+    this.pos = p;
+    return this;
+  }
+
+  /** A string of more than MAX_SHORT_STRING UTF-16 units, whose length prefix may take more than one byte. */
+  private longString(value: string, escaped: boolean): this {
+    const len = value.length;
     if (len > MAX_RESERVED_STRING) {
       const n = utf8Length(value, escaped);
       this.uint32(n);
@@ -515,31 +551,47 @@ export class BinaryWriter {
   /** Starts a length-delimited value whose length is written by the matching join(). */
   fork(): this {
     this.ensure(1);
-    this.forks.push(this.pos);
+    this.forks.push(this.pos - this.start);
     this.pos += 1;
     return this;
   }
 
   /** Ends the value started by the last fork(), writing its length in front of it. */
   join(): this {
-    const forks = this.forks;
-    if (forks.length === 0) throw new WireError("join() without fork()", -1, "misuse");
-    let start = forks[forks.length - 1]!;
-    const len = this.pos - start - 1;
+    const mark = this.forks.pop();
+    if (mark === undefined) throw new WireError("join() without fork()", -1, "misuse");
+    return this.endDelimited(mark);
+  }
+
+  /**
+   * Writes the varint `tag` and starts a length-delimited value, as tag() and fork() do, but
+   * returns a mark instead of keeping it: endDelimited(mark) ends the value (what the emitted
+   * codecs write for a message field, with its tag precomputed).
+   */
+  beginDelimited(tag: number): number {
+    if (tag >>> 0 !== tag) invalid("tag", tag);
+    this.ensure(6);
+    const p = putVarint32(this.buf, this.pos, tag);
+    this.pos = p + 1;
+    // Relative to the value being written, which a new buffer takes with it (see grow()).
+    return p - this.start;
+  }
+
+  /** Ends the value started by beginDelimited() (or fork()) that returned `mark`, writing its length in front of it. */
+  endDelimited(mark: number): this {
+    const at = this.start + mark;
+    const len = this.pos - at - 1;
+    if (mark !== mark >>> 0 || !(len >= 0)) throw new WireError(`endDelimited(): no value was begun at ${String(mark)}`, -1, "misuse");
     if (len < 0x80) {
-      forks.pop();
-      this.buf[start] = len;
+      this.buf[at] = len;
       return this;
     }
+    // The length takes more than the one byte reserved: move the value to make room.
     const extra = varintSize32(len) - 1;
-    this.ensure(extra); // may move the value, and its forks, to a new buffer
-    start = forks.pop()!;
-    const payloadStart = start + 1;
-    this.buf.copyWithin(payloadStart + extra, payloadStart, this.pos);
-    const end = this.pos + extra;
-    this.pos = start;
-    this.uint32(len);
-    this.pos = end;
+    this.ensure(extra); // may move the value to a new buffer
+    const moved = this.start + mark;
+    this.buf.copyWithin(moved + 1 + extra, moved + 1, this.pos);
+    this.pos = putVarint32(this.buf, moved, len) + len;
     return this;
   }
 }

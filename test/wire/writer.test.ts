@@ -368,6 +368,45 @@ test("strings read back through the reader", () => {
   assert.equal(r.done, true);
 });
 
+test("taggedString: the tag's varint, then what string() writes, for every kind of string", () => {
+  const strings = ["", "abc", "\u00e9", "\u{1F600}", "\ud800", "x".repeat(42), "\u00e9".repeat(42), "\u65e5".repeat(42), "x".repeat(43), "x".repeat(200), "\u00e9".repeat(64), "x".repeat(70000) + "\u00e9"];
+  for (const tag of [10, 0x7f, 0x80, 130, 16383, 16384, 0xffffffff]) {
+    for (const s of strings) {
+      const expected = hex(varint(tag)) + " " + stringBytes(s);
+      for (const capacity of [undefined, 1]) {
+        assert.equal(written((w) => w.taggedString(tag, s), capacity), expected, `tag ${tag}, string of length ${s.length}`);
+        assert.equal(written((w) => w.uint32(300).taggedString(tag, s).uint32(1), capacity), `ac 02 ${expected} 01`);
+      }
+    }
+  }
+});
+
+test("taggedStringEscaped: the tag, then what stringEscaped() writes", () => {
+  for (const s of ["", "a\udc80b", "\udcff".repeat(42), "\udcff".repeat(43), "\u00e9\udc9f", "x".repeat(100) + "\udc80"]) {
+    const plain = written((w) => w.stringEscaped(s));
+    assert.equal(written((w) => w.taggedStringEscaped(18, s)), `12 ${plain}`);
+    assert.equal(written((w) => w.taggedStringEscaped(16386, s), 1), `82 80 01 ${plain}`);
+  }
+  assert.equal(written((w) => w.taggedStringEscaped(10, "a\udc80")), "0a 02 61 80");
+  assert.equal(written((w) => w.taggedString(10, "a\udc80")), "0a 04 61 ef bf bd");
+});
+
+test("taggedString and tagByte refuse what is not a tag of their size, writing nothing", () => {
+  for (const tag of [-1, 1.5, 2 ** 32, NaN]) {
+    const w = new BinaryWriter();
+    throwsWire(() => w.taggedString(tag, "a"), -1, /invalid tag/);
+    throwsWire(() => w.taggedStringEscaped(tag, "a"), -1, /invalid tag/);
+    throwsWire(() => w.beginDelimited(tag), -1, /invalid tag/);
+    assert.equal(w.length, 0);
+  }
+  assert.equal(written((w) => w.tagByte(10).tagByte(0x7f).tagByte(0)), "0a 7f 00");
+  for (const tag of [0x80, 130, -1, 1.5, NaN]) {
+    const w = new BinaryWriter();
+    throwsWire(() => w.tagByte(tag), -1, /invalid one-byte tag/);
+    assert.equal(w.length, 0);
+  }
+});
+
 // ---------------------------------------------------------------------------------------------
 // fork() / join()
 
@@ -482,6 +521,55 @@ test("fork/join: the sizes around one-byte prefix boundaries in a nested message
     const expected = Uint8Array.from([...varint(inner.length), ...inner]);
     assert.deepEqual(w.finish(), expected, `size ${n}`);
   }
+});
+
+test("beginDelimited/endDelimited: the tag, then payloads around every prefix size, while the buffer grows", () => {
+  for (const n of FORK_SIZES) {
+    const payload = pattern(n, n);
+    for (const capacity of [undefined, 1, 1 << 20]) {
+      for (const tag of [42, 130]) {
+        const w = new BinaryWriter(capacity);
+        w.uint32(1234);
+        const mark = w.beginDelimited(tag);
+        w.raw(payload);
+        w.endDelimited(mark);
+        w.uint32(77);
+        const expected = Uint8Array.from([0xd2, 0x09, ...varint(tag), ...varint(n), ...payload, 77]);
+        assert.deepEqual(w.finish(), expected, `size ${n}, capacity ${capacity}, tag ${tag}`);
+      }
+    }
+  }
+});
+
+test("beginDelimited/endDelimited: nested, mixed with fork/join, after values handed out by finishShared()", () => {
+  const inner = pattern(200, 3);
+  const big = pattern(100000, 4);
+  const expected = hex(ld(1, [...ld(2, inner), ...ld(3, [...ld(4, big), 0x28, 0x01])]));
+  const w = new BinaryWriter(16);
+  for (let round = 0; round < 3; round++) {
+    const outer = w.beginDelimited(10);
+    const m2 = w.beginDelimited(18);
+    w.raw(inner);
+    w.endDelimited(m2);
+    w.tag(3, WireType.LengthDelimited).fork();
+    const m4 = w.beginDelimited(34);
+    w.raw(big); // grows the buffer: the open values move to a new one
+    w.endDelimited(m4);
+    w.tagByte(40).uint32(1);
+    w.join();
+    w.endDelimited(outer);
+    assert.equal(hex(w.finishShared()), expected, `round ${round}`);
+    assert.equal(hex(w.uint32(5).finishShared()), "05"); // a small value: the next one starts after it
+  }
+});
+
+test("endDelimited() with a mark that no value was begun at is an error", () => {
+  const w = new BinaryWriter();
+  w.uint32(1);
+  const mark = w.beginDelimited(10);
+  for (const bad of [-1, mark + 5, 1.5, NaN]) throwsWire(() => w.endDelimited(bad), -1, /no value was begun at/);
+  w.endDelimited(mark);
+  assert.equal(hex(w.finish()), "01 0a 00");
 });
 
 test("join() without fork() is an error", () => {

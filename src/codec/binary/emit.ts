@@ -366,6 +366,25 @@ function writeValue(scalar: ScalarType | "enum", v: string, f: DescField): strin
   return `w.${readMethod[scalar]}(${v});`;
 }
 
+/** Writes a precomputed tag: one byte for field numbers up to 15. */
+function writeTag(tag: number): string {
+  return tag < 0x80 ? `w.tagByte(${tag});` : `w.uint32(${tag});`;
+}
+
+/** Writes field `no`'s tag and one value (a string with its tag in one call). */
+function writeTagged(scalar: ScalarType | "enum", no: number, v: string, f: DescField): string[] {
+  if (scalar === ScalarType.STRING) return [`w.${f.validateUtf8 ? "taggedString" : "taggedStringEscaped"}(${tagOf(no, WireType.LengthDelimited)}, ${v});`];
+  const wt = scalar === "enum" ? WireType.Varint : scalarWireType(scalar);
+  return [writeTag(tagOf(no, wt)), writeValue(scalar, v, f)];
+}
+
+/** Writes a message value `v` of field `no` (its codec `c`), length-prefixed or as a group; `mark`: a free local name. */
+function writeSubMessage(c: string, no: number, v: string, delimited: boolean, mark: string): string[] {
+  return delimited
+    ? [writeTag(tagOf(no, WireType.StartGroup)), `${c}.encode(${v}, w, unknown);`, writeTag(tagOf(no, WireType.EndGroup))]
+    : [`const ${mark} = w.beginDelimited(${tagOf(no, WireType.LengthDelimited)});`, `${c}.encode(${v}, w, unknown);`, `w.endDelimited(${mark});`];
+}
+
 function encodeField(f: DescField, names: EmitNames): string[] {
   const no = f.number;
   const load = f.oneof
@@ -377,49 +396,38 @@ function encodeField(f: DescField, names: EmitNames): string[] {
   switch (f.fieldKind) {
     case "scalar": {
       const cond = f.presence === "implicit" && !f.oneof ? nonZero(f.scalar, "v") : "";
-      return ifSet(cond, [`w.uint32(${tagOf(no, scalarWireType(f.scalar))});`, writeValue(f.scalar, "v", f)]);
+      return ifSet(cond, writeTagged(f.scalar, no, "v", f));
     }
     case "enum": {
       const cond = f.presence === "implicit" && !f.oneof ? "v !== 0" : "";
-      return ifSet(cond, [`w.uint32(${tagOf(no, WireType.Varint)});`, "w.int32(v);"]);
+      return ifSet(cond, writeTagged("enum", no, "v", f));
     }
-    case "message": {
-      const c = names.codec(f.message);
-      return ifSet(
-        "",
-        f.delimited
-          ? [`w.uint32(${tagOf(no, WireType.StartGroup)});`, `${c}.encode(v, w, unknown);`, `w.uint32(${tagOf(no, WireType.EndGroup)});`]
-          : [`w.uint32(${tagOf(no, WireType.LengthDelimited)});`, "w.fork();", `${c}.encode(v, w, unknown);`, "w.join();"],
-      );
-    }
+    case "message":
+      return ifSet("", writeSubMessage(names.codec(f.message), no, "v", f.delimited, "mark"));
     case "list": {
       if (f.elementKind === "message") {
-        const c = names.codec(f.message);
-        const one = f.delimited
-          ? [`w.uint32(${tagOf(no, WireType.StartGroup)});`, `${c}.encode(${at}, w, unknown);`, `w.uint32(${tagOf(no, WireType.EndGroup)});`]
-          : [`w.uint32(${tagOf(no, WireType.LengthDelimited)});`, "w.fork();", `${c}.encode(${at}, w, unknown);`, "w.join();"];
+        const one = writeSubMessage(names.codec(f.message), no, at, f.delimited, "mark");
         return ifSet("v.length !== 0", ["for (let i = 0; i < v.length; i++) {", ...one.map((l) => `  ${l}`), "}"]);
       }
       const scalar: ScalarType | "enum" = f.elementKind === "enum" ? "enum" : f.scalar;
-      if (f.packed) return ifSet("v.length !== 0", [`w.uint32(${tagOf(no, WireType.LengthDelimited)});`, `w.${packedMethod(scalar)}(v);`]);
-      const wt = scalar === "enum" ? WireType.Varint : scalarWireType(scalar);
-      return ifSet("v.length !== 0", ["for (let i = 0; i < v.length; i++) {", `  w.uint32(${tagOf(no, wt)});`, `  ${writeValue(scalar, at, f)}`, "}"]);
+      if (f.packed) return ifSet("v.length !== 0", [writeTag(tagOf(no, WireType.LengthDelimited)), `w.${packedMethod(scalar)}(v);`]);
+      return ifSet("v.length !== 0", ["for (let i = 0; i < v.length; i++) {", ...writeTagged(scalar, no, at, f).map((l) => `  ${l}`), "}"]);
     }
     case "map": {
       // Key and value are written even when zero, as protoc does.
       let value: string[];
       switch (f.elementKind) {
         case "scalar":
-          value = [`w.uint32(${tagOf(2, scalarWireType(f.scalar))});`, writeValue(f.scalar, "e", f)];
+          value = writeTagged(f.scalar, 2, "e", f);
           break;
         case "enum":
-          value = [`w.uint32(${tagOf(2, WireType.Varint)});`, "w.int32(e);"];
+          value = writeTagged("enum", 2, "e", f);
           break;
         case "message":
-          value = [`w.uint32(${tagOf(2, WireType.LengthDelimited)});`, "w.fork();", `${names.codec(f.message)}.encode(e, w, unknown);`, "w.join();"];
+          value = writeSubMessage(names.codec(f.message), 2, "e", false, "valueMark");
           break;
       }
-      const entry = [`w.uint32(${tagOf(no, WireType.LengthDelimited)});`, "w.fork();", `w.uint32(${tagOf(1, scalarWireType(f.mapKey))});`, writeValue(f.mapKey, "k", f), ...value, "w.join();"];
+      const entry = [`const mark = w.beginDelimited(${tagOf(no, WireType.LengthDelimited)});`, ...writeTagged(f.mapKey, 1, "k", f), ...value, "w.endDelimited(mark);"];
       return ifSet("v.size !== 0", ["for (const [k, e] of v) {", ...entry.map((l) => `  ${l}`), "}"]);
     }
   }

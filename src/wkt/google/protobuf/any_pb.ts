@@ -168,12 +168,11 @@ defineCodec(AnySchema, {
     let v;
     v = m.typeUrl;
     if (v !== undefined && v !== null && v !== "") {
-      w.uint32(10);
-      w.string(v);
+      w.taggedString(10, v);
     }
     v = m.value;
     if (v !== undefined && v !== null && v.length !== 0) {
-      w.uint32(18);
+      w.tagByte(18);
       w.bytes(v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);

@@ -430,57 +430,50 @@ defineCodec(ApiSchema, {
     let v;
     v = m.name;
     if (v !== undefined && v !== null && v !== "") {
-      w.uint32(10);
-      w.string(v);
+      w.taggedString(10, v);
     }
     v = m.methods;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(18);
-        w.fork();
+        const mark = w.beginDelimited(18);
         methodCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     v = m.options;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(26);
-        w.fork();
+        const mark = w.beginDelimited(26);
         optionCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     v = m.version;
     if (v !== undefined && v !== null && v !== "") {
-      w.uint32(34);
-      w.string(v);
+      w.taggedString(34, v);
     }
     v = m.sourceContext;
     if (v !== undefined && v !== null) {
-      w.uint32(42);
-      w.fork();
+      const mark = w.beginDelimited(42);
       sourceContextCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     v = m.mixins;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(50);
-        w.fork();
+        const mark = w.beginDelimited(50);
         mixinCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     v = m.syntax;
     if (v !== undefined && v !== null && v !== 0) {
-      w.uint32(56);
+      w.tagByte(56);
       w.int32(v);
     }
     v = m.edition;
     if (v !== undefined && v !== null && v !== "") {
-      w.uint32(66);
-      w.string(v);
+      w.taggedString(66, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -551,47 +544,42 @@ const methodCodec: GenCodec<Method> = defineCodec(MethodSchema, {
     let v;
     v = m.name;
     if (v !== undefined && v !== null && v !== "") {
-      w.uint32(10);
-      w.string(v);
+      w.taggedString(10, v);
     }
     v = m.requestTypeUrl;
     if (v !== undefined && v !== null && v !== "") {
-      w.uint32(18);
-      w.string(v);
+      w.taggedString(18, v);
     }
     v = m.requestStreaming;
     if (v !== undefined && v !== null && v === true) {
-      w.uint32(24);
+      w.tagByte(24);
       w.bool(v);
     }
     v = m.responseTypeUrl;
     if (v !== undefined && v !== null && v !== "") {
-      w.uint32(34);
-      w.string(v);
+      w.taggedString(34, v);
     }
     v = m.responseStreaming;
     if (v !== undefined && v !== null && v === true) {
-      w.uint32(40);
+      w.tagByte(40);
       w.bool(v);
     }
     v = m.options;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(50);
-        w.fork();
+        const mark = w.beginDelimited(50);
         optionCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     v = m.syntax;
     if (v !== undefined && v !== null && v !== 0) {
-      w.uint32(56);
+      w.tagByte(56);
       w.int32(v);
     }
     v = m.edition;
     if (v !== undefined && v !== null && v !== "") {
-      w.uint32(66);
-      w.string(v);
+      w.taggedString(66, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -630,13 +618,11 @@ const mixinCodec: GenCodec<Mixin> = defineCodec(MixinSchema, {
     let v;
     v = m.name;
     if (v !== undefined && v !== null && v !== "") {
-      w.uint32(10);
-      w.string(v);
+      w.taggedString(10, v);
     }
     v = m.root;
     if (v !== undefined && v !== null && v !== "") {
-      w.uint32(18);
-      w.string(v);
+      w.taggedString(18, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },

@@ -83,7 +83,7 @@ defineCodec(CSharpFeaturesSchema, {
     let v;
     v = m.nullableReferenceTypes;
     if (v !== undefined && v !== null) {
-      w.uint32(8);
+      w.tagByte(8);
       w.bool(v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);

@@ -164,22 +164,22 @@ defineCodec(CppFeaturesSchema, {
     let v;
     v = m.legacyClosedEnum;
     if (v !== undefined && v !== null) {
-      w.uint32(8);
+      w.tagByte(8);
       w.bool(v);
     }
     v = m.stringType;
     if (v !== undefined && v !== null) {
-      w.uint32(16);
+      w.tagByte(16);
       w.int32(v);
     }
     v = m.enumNameUsesStringView;
     if (v !== undefined && v !== null) {
-      w.uint32(24);
+      w.tagByte(24);
       w.bool(v);
     }
     v = m.repeatedType;
     if (v !== undefined && v !== null) {
-      w.uint32(32);
+      w.tagByte(32);
       w.int32(v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);

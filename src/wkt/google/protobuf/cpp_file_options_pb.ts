@@ -82,8 +82,7 @@ defineCodec(CppFileOptionsSchema, {
     let v;
     v = m.namespace;
     if (v !== undefined && v !== null) {
-      w.uint32(10);
-      w.string(v);
+      w.taggedString(10, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },

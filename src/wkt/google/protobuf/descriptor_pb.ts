@@ -2405,10 +2405,9 @@ defineCodec(FileDescriptorSetSchema, {
     v = m.file;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(10);
-        w.fork();
+        const mark = w.beginDelimited(10);
         fileDescriptorProtoCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -2528,100 +2527,89 @@ const fileDescriptorProtoCodec: GenCodec<FileDescriptorProto> = defineCodec(File
     let v;
     v = m.name;
     if (v !== undefined && v !== null) {
-      w.uint32(10);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(10, v);
     }
     v = m.package;
     if (v !== undefined && v !== null) {
-      w.uint32(18);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(18, v);
     }
     v = m.dependency;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(26);
-        w.stringEscaped(v[i]!);
+        w.taggedStringEscaped(26, v[i]!);
       }
     }
     v = m.messageType;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(34);
-        w.fork();
+        const mark = w.beginDelimited(34);
         descriptorProtoCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     v = m.enumType;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(42);
-        w.fork();
+        const mark = w.beginDelimited(42);
         enumDescriptorProtoCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     v = m.service;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(50);
-        w.fork();
+        const mark = w.beginDelimited(50);
         serviceDescriptorProtoCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     v = m.extension;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(58);
-        w.fork();
+        const mark = w.beginDelimited(58);
         fieldDescriptorProtoCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     v = m.options;
     if (v !== undefined && v !== null) {
-      w.uint32(66);
-      w.fork();
+      const mark = w.beginDelimited(66);
       fileOptionsCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     v = m.sourceCodeInfo;
     if (v !== undefined && v !== null) {
-      w.uint32(74);
-      w.fork();
+      const mark = w.beginDelimited(74);
       sourceCodeInfoCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     v = m.publicDependency;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(80);
+        w.tagByte(80);
         w.int32(v[i]!);
       }
     }
     v = m.weakDependency;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(88);
+        w.tagByte(88);
         w.int32(v[i]!);
       }
     }
     v = m.syntax;
     if (v !== undefined && v !== null) {
-      w.uint32(98);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(98, v);
     }
     v = m.edition;
     if (v !== undefined && v !== null) {
-      w.uint32(112);
+      w.tagByte(112);
       w.int32(v);
     }
     v = m.optionDependency;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(122);
-        w.stringEscaped(v[i]!);
+        w.taggedStringEscaped(122, v[i]!);
       }
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -2734,89 +2722,79 @@ const descriptorProtoCodec: GenCodec<DescriptorProto> = defineCodec(DescriptorPr
     let v;
     v = m.name;
     if (v !== undefined && v !== null) {
-      w.uint32(10);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(10, v);
     }
     v = m.field;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(18);
-        w.fork();
+        const mark = w.beginDelimited(18);
         fieldDescriptorProtoCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     v = m.nestedType;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(26);
-        w.fork();
+        const mark = w.beginDelimited(26);
         descriptorProtoCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     v = m.enumType;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(34);
-        w.fork();
+        const mark = w.beginDelimited(34);
         enumDescriptorProtoCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     v = m.extensionRange;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(42);
-        w.fork();
+        const mark = w.beginDelimited(42);
         descriptorProto_ExtensionRangeCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     v = m.extension;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(50);
-        w.fork();
+        const mark = w.beginDelimited(50);
         fieldDescriptorProtoCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     v = m.options;
     if (v !== undefined && v !== null) {
-      w.uint32(58);
-      w.fork();
+      const mark = w.beginDelimited(58);
       messageOptionsCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     v = m.oneofDecl;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(66);
-        w.fork();
+        const mark = w.beginDelimited(66);
         oneofDescriptorProtoCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     v = m.reservedRange;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(74);
-        w.fork();
+        const mark = w.beginDelimited(74);
         descriptorProto_ReservedRangeCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     v = m.reservedName;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(82);
-        w.stringEscaped(v[i]!);
+        w.taggedStringEscaped(82, v[i]!);
       }
     }
     v = m.visibility;
     if (v !== undefined && v !== null) {
-      w.uint32(88);
+      w.tagByte(88);
       w.int32(v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -2863,20 +2841,19 @@ const descriptorProto_ExtensionRangeCodec: GenCodec<DescriptorProto_ExtensionRan
     let v;
     v = m.start;
     if (v !== undefined && v !== null) {
-      w.uint32(8);
+      w.tagByte(8);
       w.int32(v);
     }
     v = m.end;
     if (v !== undefined && v !== null) {
-      w.uint32(16);
+      w.tagByte(16);
       w.int32(v);
     }
     v = m.options;
     if (v !== undefined && v !== null) {
-      w.uint32(26);
-      w.fork();
+      const mark = w.beginDelimited(26);
       extensionRangeOptionsCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -2915,12 +2892,12 @@ const descriptorProto_ReservedRangeCodec: GenCodec<DescriptorProto_ReservedRange
     let v;
     v = m.start;
     if (v !== undefined && v !== null) {
-      w.uint32(8);
+      w.tagByte(8);
       w.int32(v);
     }
     v = m.end;
     if (v !== undefined && v !== null) {
-      w.uint32(16);
+      w.tagByte(16);
       w.int32(v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -2987,31 +2964,28 @@ const extensionRangeOptionsCodec: GenCodec<ExtensionRangeOptions> = defineCodec(
     v = m.declaration;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(18);
-        w.fork();
+        const mark = w.beginDelimited(18);
         extensionRangeOptions_DeclarationCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     v = m.verification;
     if (v !== undefined && v !== null) {
-      w.uint32(24);
+      w.tagByte(24);
       w.int32(v);
     }
     v = m.features;
     if (v !== undefined && v !== null) {
-      w.uint32(402);
-      w.fork();
+      const mark = w.beginDelimited(402);
       featureSetCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     v = m.uninterpretedOption;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(7994);
-        w.fork();
+        const mark = w.beginDelimited(7994);
         uninterpretedOptionCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -3060,27 +3034,25 @@ const extensionRangeOptions_DeclarationCodec: GenCodec<ExtensionRangeOptions_Dec
     let v;
     v = m.number;
     if (v !== undefined && v !== null) {
-      w.uint32(8);
+      w.tagByte(8);
       w.int32(v);
     }
     v = m.fullName;
     if (v !== undefined && v !== null) {
-      w.uint32(18);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(18, v);
     }
     v = m.type;
     if (v !== undefined && v !== null) {
-      w.uint32(26);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(26, v);
     }
     v = m.reserved;
     if (v !== undefined && v !== null) {
-      w.uint32(40);
+      w.tagByte(40);
       w.bool(v);
     }
     v = m.repeated;
     if (v !== undefined && v !== null) {
-      w.uint32(48);
+      w.tagByte(48);
       w.bool(v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -3159,55 +3131,49 @@ const fieldDescriptorProtoCodec: GenCodec<FieldDescriptorProto> = defineCodec(Fi
     let v;
     v = m.name;
     if (v !== undefined && v !== null) {
-      w.uint32(10);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(10, v);
     }
     v = m.extendee;
     if (v !== undefined && v !== null) {
-      w.uint32(18);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(18, v);
     }
     v = m.number;
     if (v !== undefined && v !== null) {
-      w.uint32(24);
+      w.tagByte(24);
       w.int32(v);
     }
     v = m.label;
     if (v !== undefined && v !== null) {
-      w.uint32(32);
+      w.tagByte(32);
       w.int32(v);
     }
     v = m.type;
     if (v !== undefined && v !== null) {
-      w.uint32(40);
+      w.tagByte(40);
       w.int32(v);
     }
     v = m.typeName;
     if (v !== undefined && v !== null) {
-      w.uint32(50);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(50, v);
     }
     v = m.defaultValue;
     if (v !== undefined && v !== null) {
-      w.uint32(58);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(58, v);
     }
     v = m.options;
     if (v !== undefined && v !== null) {
-      w.uint32(66);
-      w.fork();
+      const mark = w.beginDelimited(66);
       fieldOptionsCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     v = m.oneofIndex;
     if (v !== undefined && v !== null) {
-      w.uint32(72);
+      w.tagByte(72);
       w.int32(v);
     }
     v = m.jsonName;
     if (v !== undefined && v !== null) {
-      w.uint32(82);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(82, v);
     }
     v = m.proto3Optional;
     if (v !== undefined && v !== null) {
@@ -3255,15 +3221,13 @@ const oneofDescriptorProtoCodec: GenCodec<OneofDescriptorProto> = defineCodec(On
     let v;
     v = m.name;
     if (v !== undefined && v !== null) {
-      w.uint32(10);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(10, v);
     }
     v = m.options;
     if (v !== undefined && v !== null) {
-      w.uint32(18);
-      w.fork();
+      const mark = w.beginDelimited(18);
       oneofOptionsCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -3335,44 +3299,39 @@ const enumDescriptorProtoCodec: GenCodec<EnumDescriptorProto> = defineCodec(Enum
     let v;
     v = m.name;
     if (v !== undefined && v !== null) {
-      w.uint32(10);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(10, v);
     }
     v = m.value;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(18);
-        w.fork();
+        const mark = w.beginDelimited(18);
         enumValueDescriptorProtoCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     v = m.options;
     if (v !== undefined && v !== null) {
-      w.uint32(26);
-      w.fork();
+      const mark = w.beginDelimited(26);
       enumOptionsCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     v = m.reservedRange;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(34);
-        w.fork();
+        const mark = w.beginDelimited(34);
         enumDescriptorProto_EnumReservedRangeCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     v = m.reservedName;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(42);
-        w.stringEscaped(v[i]!);
+        w.taggedStringEscaped(42, v[i]!);
       }
     }
     v = m.visibility;
     if (v !== undefined && v !== null) {
-      w.uint32(48);
+      w.tagByte(48);
       w.int32(v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -3412,12 +3371,12 @@ const enumDescriptorProto_EnumReservedRangeCodec: GenCodec<EnumDescriptorProto_E
     let v;
     v = m.start;
     if (v !== undefined && v !== null) {
-      w.uint32(8);
+      w.tagByte(8);
       w.int32(v);
     }
     v = m.end;
     if (v !== undefined && v !== null) {
-      w.uint32(16);
+      w.tagByte(16);
       w.int32(v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -3464,20 +3423,18 @@ const enumValueDescriptorProtoCodec: GenCodec<EnumValueDescriptorProto> = define
     let v;
     v = m.name;
     if (v !== undefined && v !== null) {
-      w.uint32(10);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(10, v);
     }
     v = m.number;
     if (v !== undefined && v !== null) {
-      w.uint32(16);
+      w.tagByte(16);
       w.int32(v);
     }
     v = m.options;
     if (v !== undefined && v !== null) {
-      w.uint32(26);
-      w.fork();
+      const mark = w.beginDelimited(26);
       enumValueOptionsCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -3527,24 +3484,21 @@ const serviceDescriptorProtoCodec: GenCodec<ServiceDescriptorProto> = defineCode
     let v;
     v = m.name;
     if (v !== undefined && v !== null) {
-      w.uint32(10);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(10, v);
     }
     v = m.method;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(18);
-        w.fork();
+        const mark = w.beginDelimited(18);
         methodDescriptorProtoCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     v = m.options;
     if (v !== undefined && v !== null) {
-      w.uint32(26);
-      w.fork();
+      const mark = w.beginDelimited(26);
       serviceOptionsCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -3599,34 +3553,30 @@ const methodDescriptorProtoCodec: GenCodec<MethodDescriptorProto> = defineCodec(
     let v;
     v = m.name;
     if (v !== undefined && v !== null) {
-      w.uint32(10);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(10, v);
     }
     v = m.inputType;
     if (v !== undefined && v !== null) {
-      w.uint32(18);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(18, v);
     }
     v = m.outputType;
     if (v !== undefined && v !== null) {
-      w.uint32(26);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(26, v);
     }
     v = m.options;
     if (v !== undefined && v !== null) {
-      w.uint32(34);
-      w.fork();
+      const mark = w.beginDelimited(34);
       methodOptionsCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     v = m.clientStreaming;
     if (v !== undefined && v !== null) {
-      w.uint32(40);
+      w.tagByte(40);
       w.bool(v);
     }
     v = m.serverStreaming;
     if (v !== undefined && v !== null) {
-      w.uint32(48);
+      w.tagByte(48);
       w.bool(v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -3735,28 +3685,25 @@ const fileOptionsCodec: GenCodec<FileOptions> = defineCodec(FileOptionsSchema, {
     let v;
     v = m.javaPackage;
     if (v !== undefined && v !== null) {
-      w.uint32(10);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(10, v);
     }
     v = m.javaOuterClassname;
     if (v !== undefined && v !== null) {
-      w.uint32(66);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(66, v);
     }
     v = m.optimizeFor;
     if (v !== undefined && v !== null) {
-      w.uint32(72);
+      w.tagByte(72);
       w.int32(v);
     }
     v = m.javaMultipleFiles;
     if (v !== undefined && v !== null) {
-      w.uint32(80);
+      w.tagByte(80);
       w.bool(v);
     }
     v = m.goPackage;
     if (v !== undefined && v !== null) {
-      w.uint32(90);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(90, v);
     }
     v = m.ccGenericServices;
     if (v !== undefined && v !== null) {
@@ -3795,53 +3742,44 @@ const fileOptionsCodec: GenCodec<FileOptions> = defineCodec(FileOptionsSchema, {
     }
     v = m.objcClassPrefix;
     if (v !== undefined && v !== null) {
-      w.uint32(290);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(290, v);
     }
     v = m.csharpNamespace;
     if (v !== undefined && v !== null) {
-      w.uint32(298);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(298, v);
     }
     v = m.swiftPrefix;
     if (v !== undefined && v !== null) {
-      w.uint32(314);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(314, v);
     }
     v = m.phpClassPrefix;
     if (v !== undefined && v !== null) {
-      w.uint32(322);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(322, v);
     }
     v = m.phpNamespace;
     if (v !== undefined && v !== null) {
-      w.uint32(330);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(330, v);
     }
     v = m.phpMetadataNamespace;
     if (v !== undefined && v !== null) {
-      w.uint32(354);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(354, v);
     }
     v = m.rubyPackage;
     if (v !== undefined && v !== null) {
-      w.uint32(362);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(362, v);
     }
     v = m.features;
     if (v !== undefined && v !== null) {
-      w.uint32(402);
-      w.fork();
+      const mark = w.beginDelimited(402);
       featureSetCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     v = m.uninterpretedOption;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(7994);
-        w.fork();
+        const mark = w.beginDelimited(7994);
         uninterpretedOptionCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -3904,43 +3842,41 @@ const messageOptionsCodec: GenCodec<MessageOptions> = defineCodec(MessageOptions
     let v;
     v = m.messageSetWireFormat;
     if (v !== undefined && v !== null) {
-      w.uint32(8);
+      w.tagByte(8);
       w.bool(v);
     }
     v = m.noStandardDescriptorAccessor;
     if (v !== undefined && v !== null) {
-      w.uint32(16);
+      w.tagByte(16);
       w.bool(v);
     }
     v = m.deprecated;
     if (v !== undefined && v !== null) {
-      w.uint32(24);
+      w.tagByte(24);
       w.bool(v);
     }
     v = m.mapEntry;
     if (v !== undefined && v !== null) {
-      w.uint32(56);
+      w.tagByte(56);
       w.bool(v);
     }
     v = m.deprecatedLegacyJsonFieldConflicts;
     if (v !== undefined && v !== null) {
-      w.uint32(88);
+      w.tagByte(88);
       w.bool(v);
     }
     v = m.features;
     if (v !== undefined && v !== null) {
-      w.uint32(98);
-      w.fork();
+      const mark = w.beginDelimited(98);
       featureSetCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     v = m.uninterpretedOption;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(7994);
-        w.fork();
+        const mark = w.beginDelimited(7994);
         uninterpretedOptionCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -4046,37 +3982,37 @@ const fieldOptionsCodec: GenCodec<FieldOptions> = defineCodec(FieldOptionsSchema
     let v;
     v = m.ctype;
     if (v !== undefined && v !== null) {
-      w.uint32(8);
+      w.tagByte(8);
       w.int32(v);
     }
     v = m.packed;
     if (v !== undefined && v !== null) {
-      w.uint32(16);
+      w.tagByte(16);
       w.bool(v);
     }
     v = m.deprecated;
     if (v !== undefined && v !== null) {
-      w.uint32(24);
+      w.tagByte(24);
       w.bool(v);
     }
     v = m.lazy;
     if (v !== undefined && v !== null) {
-      w.uint32(40);
+      w.tagByte(40);
       w.bool(v);
     }
     v = m.jstype;
     if (v !== undefined && v !== null) {
-      w.uint32(48);
+      w.tagByte(48);
       w.int32(v);
     }
     v = m.weak;
     if (v !== undefined && v !== null) {
-      w.uint32(80);
+      w.tagByte(80);
       w.bool(v);
     }
     v = m.unverifiedLazy;
     if (v !== undefined && v !== null) {
-      w.uint32(120);
+      w.tagByte(120);
       w.bool(v);
     }
     v = m.debugRedact;
@@ -4099,33 +4035,29 @@ const fieldOptionsCodec: GenCodec<FieldOptions> = defineCodec(FieldOptionsSchema
     v = m.editionDefaults;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(162);
-        w.fork();
+        const mark = w.beginDelimited(162);
         fieldOptions_EditionDefaultCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     v = m.features;
     if (v !== undefined && v !== null) {
-      w.uint32(170);
-      w.fork();
+      const mark = w.beginDelimited(170);
       featureSetCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     v = m.featureSupport;
     if (v !== undefined && v !== null) {
-      w.uint32(178);
-      w.fork();
+      const mark = w.beginDelimited(178);
       fieldOptions_FeatureSupportCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     v = m.uninterpretedOption;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(7994);
-        w.fork();
+        const mark = w.beginDelimited(7994);
         uninterpretedOptionCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -4169,12 +4101,11 @@ const fieldOptions_EditionDefaultCodec: GenCodec<FieldOptions_EditionDefault> = 
     let v;
     v = m.value;
     if (v !== undefined && v !== null) {
-      w.uint32(18);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(18, v);
     }
     v = m.edition;
     if (v !== undefined && v !== null) {
-      w.uint32(24);
+      w.tagByte(24);
       w.int32(v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -4235,28 +4166,26 @@ const fieldOptions_FeatureSupportCodec: GenCodec<FieldOptions_FeatureSupport> = 
     let v;
     v = m.editionIntroduced;
     if (v !== undefined && v !== null) {
-      w.uint32(8);
+      w.tagByte(8);
       w.int32(v);
     }
     v = m.editionDeprecated;
     if (v !== undefined && v !== null) {
-      w.uint32(16);
+      w.tagByte(16);
       w.int32(v);
     }
     v = m.deprecationWarning;
     if (v !== undefined && v !== null) {
-      w.uint32(26);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(26, v);
     }
     v = m.editionRemoved;
     if (v !== undefined && v !== null) {
-      w.uint32(32);
+      w.tagByte(32);
       w.int32(v);
     }
     v = m.removalError;
     if (v !== undefined && v !== null) {
-      w.uint32(42);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(42, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -4303,18 +4232,16 @@ const oneofOptionsCodec: GenCodec<OneofOptions> = defineCodec(OneofOptionsSchema
     let v;
     v = m.features;
     if (v !== undefined && v !== null) {
-      w.uint32(10);
-      w.fork();
+      const mark = w.beginDelimited(10);
       featureSetCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     v = m.uninterpretedOption;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(7994);
-        w.fork();
+        const mark = w.beginDelimited(7994);
         uninterpretedOptionCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -4371,33 +4298,31 @@ const enumOptionsCodec: GenCodec<EnumOptions> = defineCodec(EnumOptionsSchema, {
     let v;
     v = m.allowAlias;
     if (v !== undefined && v !== null) {
-      w.uint32(16);
+      w.tagByte(16);
       w.bool(v);
     }
     v = m.deprecated;
     if (v !== undefined && v !== null) {
-      w.uint32(24);
+      w.tagByte(24);
       w.bool(v);
     }
     v = m.deprecatedLegacyJsonFieldConflicts;
     if (v !== undefined && v !== null) {
-      w.uint32(48);
+      w.tagByte(48);
       w.bool(v);
     }
     v = m.features;
     if (v !== undefined && v !== null) {
-      w.uint32(58);
-      w.fork();
+      const mark = w.beginDelimited(58);
       featureSetCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     v = m.uninterpretedOption;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(7994);
-        w.fork();
+        const mark = w.beginDelimited(7994);
         uninterpretedOptionCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -4458,35 +4383,32 @@ const enumValueOptionsCodec: GenCodec<EnumValueOptions> = defineCodec(EnumValueO
     let v;
     v = m.deprecated;
     if (v !== undefined && v !== null) {
-      w.uint32(8);
+      w.tagByte(8);
       w.bool(v);
     }
     v = m.features;
     if (v !== undefined && v !== null) {
-      w.uint32(18);
-      w.fork();
+      const mark = w.beginDelimited(18);
       featureSetCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     v = m.debugRedact;
     if (v !== undefined && v !== null) {
-      w.uint32(24);
+      w.tagByte(24);
       w.bool(v);
     }
     v = m.featureSupport;
     if (v !== undefined && v !== null) {
-      w.uint32(34);
-      w.fork();
+      const mark = w.beginDelimited(34);
       fieldOptions_FeatureSupportCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     v = m.uninterpretedOption;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(7994);
-        w.fork();
+        const mark = w.beginDelimited(7994);
         uninterpretedOptionCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -4542,18 +4464,16 @@ const serviceOptionsCodec: GenCodec<ServiceOptions> = defineCodec(ServiceOptions
     }
     v = m.features;
     if (v !== undefined && v !== null) {
-      w.uint32(274);
-      w.fork();
+      const mark = w.beginDelimited(274);
       featureSetCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     v = m.uninterpretedOption;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(7994);
-        w.fork();
+        const mark = w.beginDelimited(7994);
         uninterpretedOptionCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -4621,18 +4541,16 @@ const methodOptionsCodec: GenCodec<MethodOptions> = defineCodec(MethodOptionsSch
     }
     v = m.features;
     if (v !== undefined && v !== null) {
-      w.uint32(282);
-      w.fork();
+      const mark = w.beginDelimited(282);
       featureSetCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     v = m.uninterpretedOption;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(7994);
-        w.fork();
+        const mark = w.beginDelimited(7994);
         uninterpretedOptionCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -4692,41 +4610,38 @@ const uninterpretedOptionCodec: GenCodec<UninterpretedOption> = defineCodec(Unin
     v = m.name;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(18);
-        w.fork();
+        const mark = w.beginDelimited(18);
         uninterpretedOption_NamePartCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     v = m.identifierValue;
     if (v !== undefined && v !== null) {
-      w.uint32(26);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(26, v);
     }
     v = m.positiveIntValue;
     if (v !== undefined && v !== null) {
-      w.uint32(32);
+      w.tagByte(32);
       w.uint64(v);
     }
     v = m.negativeIntValue;
     if (v !== undefined && v !== null) {
-      w.uint32(40);
+      w.tagByte(40);
       w.int64(v);
     }
     v = m.doubleValue;
     if (v !== undefined && v !== null) {
-      w.uint32(49);
+      w.tagByte(49);
       w.double(v);
     }
     v = m.stringValue;
     if (v !== undefined && v !== null) {
-      w.uint32(58);
+      w.tagByte(58);
       w.bytes(v);
     }
     v = m.aggregateValue;
     if (v !== undefined && v !== null) {
-      w.uint32(66);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(66, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -4765,12 +4680,11 @@ const uninterpretedOption_NamePartCodec: GenCodec<UninterpretedOption_NamePart> 
     let v;
     v = m.namePart;
     if (v !== undefined && v !== null) {
-      w.uint32(10);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(10, v);
     }
     v = m.isExtension;
     if (v !== undefined && v !== null) {
-      w.uint32(16);
+      w.tagByte(16);
       w.bool(v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -4867,47 +4781,47 @@ const featureSetCodec: GenCodec<FeatureSet> = defineCodec(FeatureSetSchema, {
     let v;
     v = m.fieldPresence;
     if (v !== undefined && v !== null) {
-      w.uint32(8);
+      w.tagByte(8);
       w.int32(v);
     }
     v = m.enumType;
     if (v !== undefined && v !== null) {
-      w.uint32(16);
+      w.tagByte(16);
       w.int32(v);
     }
     v = m.repeatedFieldEncoding;
     if (v !== undefined && v !== null) {
-      w.uint32(24);
+      w.tagByte(24);
       w.int32(v);
     }
     v = m.utf8Validation;
     if (v !== undefined && v !== null) {
-      w.uint32(32);
+      w.tagByte(32);
       w.int32(v);
     }
     v = m.messageEncoding;
     if (v !== undefined && v !== null) {
-      w.uint32(40);
+      w.tagByte(40);
       w.int32(v);
     }
     v = m.jsonFormat;
     if (v !== undefined && v !== null) {
-      w.uint32(48);
+      w.tagByte(48);
       w.int32(v);
     }
     v = m.enforceNamingStyle;
     if (v !== undefined && v !== null) {
-      w.uint32(56);
+      w.tagByte(56);
       w.int32(v);
     }
     v = m.defaultSymbolVisibility;
     if (v !== undefined && v !== null) {
-      w.uint32(64);
+      w.tagByte(64);
       w.int32(v);
     }
     v = m.enforceProtoLimits;
     if (v !== undefined && v !== null) {
-      w.uint32(72);
+      w.tagByte(72);
       w.int32(v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -5019,20 +4933,19 @@ defineCodec(FeatureSetDefaultsSchema, {
     v = m.defaults;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(10);
-        w.fork();
+        const mark = w.beginDelimited(10);
         featureSetDefaults_FeatureSetEditionDefaultCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     v = m.minimumEdition;
     if (v !== undefined && v !== null) {
-      w.uint32(32);
+      w.tagByte(32);
       w.int32(v);
     }
     v = m.maximumEdition;
     if (v !== undefined && v !== null) {
-      w.uint32(40);
+      w.tagByte(40);
       w.int32(v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -5087,22 +5000,20 @@ const featureSetDefaults_FeatureSetEditionDefaultCodec: GenCodec<FeatureSetDefau
     let v;
     v = m.edition;
     if (v !== undefined && v !== null) {
-      w.uint32(24);
+      w.tagByte(24);
       w.int32(v);
     }
     v = m.overridableFeatures;
     if (v !== undefined && v !== null) {
-      w.uint32(34);
-      w.fork();
+      const mark = w.beginDelimited(34);
       featureSetCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     v = m.fixedFeatures;
     if (v !== undefined && v !== null) {
-      w.uint32(42);
-      w.fork();
+      const mark = w.beginDelimited(42);
       featureSetCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -5143,10 +5054,9 @@ const sourceCodeInfoCodec: GenCodec<SourceCodeInfo> = defineCodec(SourceCodeInfo
     v = m.location;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(10);
-        w.fork();
+        const mark = w.beginDelimited(10);
         sourceCodeInfo_LocationCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -5206,29 +5116,26 @@ const sourceCodeInfo_LocationCodec: GenCodec<SourceCodeInfo_Location> = defineCo
     let v;
     v = m.path;
     if (v !== undefined && v !== null && v.length !== 0) {
-      w.uint32(10);
+      w.tagByte(10);
       w.packedInt32(v);
     }
     v = m.span;
     if (v !== undefined && v !== null && v.length !== 0) {
-      w.uint32(18);
+      w.tagByte(18);
       w.packedInt32(v);
     }
     v = m.leadingComments;
     if (v !== undefined && v !== null) {
-      w.uint32(26);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(26, v);
     }
     v = m.trailingComments;
     if (v !== undefined && v !== null) {
-      w.uint32(34);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(34, v);
     }
     v = m.leadingDetachedComments;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(50);
-        w.stringEscaped(v[i]!);
+        w.taggedStringEscaped(50, v[i]!);
       }
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -5270,10 +5177,9 @@ defineCodec(GeneratedCodeInfoSchema, {
     v = m.annotation;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(10);
-        w.fork();
+        const mark = w.beginDelimited(10);
         generatedCodeInfo_AnnotationCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -5329,27 +5235,26 @@ const generatedCodeInfo_AnnotationCodec: GenCodec<GeneratedCodeInfo_Annotation> 
     let v;
     v = m.path;
     if (v !== undefined && v !== null && v.length !== 0) {
-      w.uint32(10);
+      w.tagByte(10);
       w.packedInt32(v);
     }
     v = m.sourceFile;
     if (v !== undefined && v !== null) {
-      w.uint32(18);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(18, v);
     }
     v = m.begin;
     if (v !== undefined && v !== null) {
-      w.uint32(24);
+      w.tagByte(24);
       w.int32(v);
     }
     v = m.end;
     if (v !== undefined && v !== null) {
-      w.uint32(32);
+      w.tagByte(32);
       w.int32(v);
     }
     v = m.semantic;
     if (v !== undefined && v !== null) {
-      w.uint32(40);
+      w.tagByte(40);
       w.int32(v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);

@@ -176,12 +176,12 @@ defineCodec(DurationSchema, {
     let v;
     v = m.seconds;
     if (v !== undefined && v !== null && v !== 0n) {
-      w.uint32(8);
+      w.tagByte(8);
       w.int64(v);
     }
     v = m.nanos;
     if (v !== undefined && v !== null && v !== 0) {
-      w.uint32(16);
+      w.tagByte(16);
       w.int32(v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);

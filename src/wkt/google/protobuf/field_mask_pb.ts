@@ -298,8 +298,7 @@ defineCodec(FieldMaskSchema, {
     v = m.paths;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(10);
-        w.string(v[i]!);
+        w.taggedString(10, v[i]!);
       }
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);

@@ -213,22 +213,22 @@ defineCodec(GoFeaturesSchema, {
     let v;
     v = m.legacyUnmarshalJsonEnum;
     if (v !== undefined && v !== null) {
-      w.uint32(8);
+      w.tagByte(8);
       w.bool(v);
     }
     v = m.apiLevel;
     if (v !== undefined && v !== null) {
-      w.uint32(16);
+      w.tagByte(16);
       w.int32(v);
     }
     v = m.stripEnumPrefix;
     if (v !== undefined && v !== null) {
-      w.uint32(24);
+      w.tagByte(24);
       w.int32(v);
     }
     v = m.optimizeMode;
     if (v !== undefined && v !== null) {
-      w.uint32(32);
+      w.tagByte(32);
       w.int32(v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);

@@ -231,27 +231,27 @@ defineCodec(JavaFeaturesSchema, {
     let v;
     v = m.legacyClosedEnum;
     if (v !== undefined && v !== null) {
-      w.uint32(8);
+      w.tagByte(8);
       w.bool(v);
     }
     v = m.utf8Validation;
     if (v !== undefined && v !== null) {
-      w.uint32(16);
+      w.tagByte(16);
       w.int32(v);
     }
     v = m.largeEnum;
     if (v !== undefined && v !== null) {
-      w.uint32(24);
+      w.tagByte(24);
       w.bool(v);
     }
     v = m.useOldOuterClassnameDefault;
     if (v !== undefined && v !== null) {
-      w.uint32(32);
+      w.tagByte(32);
       w.bool(v);
     }
     v = m.nestInFileClass;
     if (v !== undefined && v !== null) {
-      w.uint32(40);
+      w.tagByte(40);
       w.int32(v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);

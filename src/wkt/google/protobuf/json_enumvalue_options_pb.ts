@@ -88,8 +88,7 @@ defineCodec(JsonEnumValueOptionsSchema, {
     let v;
     v = m.string;
     if (v !== undefined && v !== null) {
-      w.uint32(10);
-      w.string(v);
+      w.taggedString(10, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },

@@ -104,8 +104,7 @@ defineCodec(SourceContextSchema, {
     let v;
     v = m.fileName;
     if (v !== undefined && v !== null && v !== "") {
-      w.uint32(10);
-      w.string(v);
+      w.taggedString(10, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },

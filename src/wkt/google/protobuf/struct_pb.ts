@@ -265,15 +265,12 @@ const structCodec: GenCodec<Struct> = defineCodec(StructSchema, {
     v = m.fields;
     if (v !== undefined && v !== null && v.size !== 0) {
       for (const [k, e] of v) {
-        w.uint32(10);
-        w.fork();
-        w.uint32(10);
-        w.string(k);
-        w.uint32(18);
-        w.fork();
+        const mark = w.beginDelimited(10);
+        w.taggedString(10, k);
+        const valueMark = w.beginDelimited(18);
         valueCodec.encode(e, w, unknown);
-        w.join();
-        w.join();
+        w.endDelimited(valueMark);
+        w.endDelimited(mark);
       }
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -338,42 +335,39 @@ const valueCodec: GenCodec<Value> = defineCodec(ValueSchema, {
     v = m.kind;
     v = v.case === "nullValue" ? v.value : undefined;
     if (v !== undefined && v !== null) {
-      w.uint32(8);
+      w.tagByte(8);
       w.int32(v);
     }
     v = m.kind;
     v = v.case === "numberValue" ? v.value : undefined;
     if (v !== undefined && v !== null) {
-      w.uint32(17);
+      w.tagByte(17);
       w.double(v);
     }
     v = m.kind;
     v = v.case === "stringValue" ? v.value : undefined;
     if (v !== undefined && v !== null) {
-      w.uint32(26);
-      w.string(v);
+      w.taggedString(26, v);
     }
     v = m.kind;
     v = v.case === "boolValue" ? v.value : undefined;
     if (v !== undefined && v !== null) {
-      w.uint32(32);
+      w.tagByte(32);
       w.bool(v);
     }
     v = m.kind;
     v = v.case === "structValue" ? v.value : undefined;
     if (v !== undefined && v !== null) {
-      w.uint32(42);
-      w.fork();
+      const mark = w.beginDelimited(42);
       structCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     v = m.kind;
     v = v.case === "listValue" ? v.value : undefined;
     if (v !== undefined && v !== null) {
-      w.uint32(50);
-      w.fork();
+      const mark = w.beginDelimited(50);
       listValueCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -414,10 +408,9 @@ const listValueCodec: GenCodec<ListValue> = defineCodec(ListValueSchema, {
     v = m.values;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(10);
-        w.fork();
+        const mark = w.beginDelimited(10);
         valueCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);

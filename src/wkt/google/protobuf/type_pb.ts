@@ -632,50 +632,44 @@ defineCodec(TypeSchema, {
     let v;
     v = m.name;
     if (v !== undefined && v !== null && v !== "") {
-      w.uint32(10);
-      w.string(v);
+      w.taggedString(10, v);
     }
     v = m.fields;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(18);
-        w.fork();
+        const mark = w.beginDelimited(18);
         fieldCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     v = m.oneofs;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(26);
-        w.string(v[i]!);
+        w.taggedString(26, v[i]!);
       }
     }
     v = m.options;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(34);
-        w.fork();
+        const mark = w.beginDelimited(34);
         optionCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     v = m.sourceContext;
     if (v !== undefined && v !== null) {
-      w.uint32(42);
-      w.fork();
+      const mark = w.beginDelimited(42);
       sourceContextCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     v = m.syntax;
     if (v !== undefined && v !== null && v !== 0) {
-      w.uint32(48);
+      w.tagByte(48);
       w.int32(v);
     }
     v = m.edition;
     if (v !== undefined && v !== null && v !== "") {
-      w.uint32(58);
-      w.string(v);
+      w.taggedString(58, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -754,57 +748,52 @@ const fieldCodec: GenCodec<Field> = defineCodec(FieldSchema, {
     let v;
     v = m.kind;
     if (v !== undefined && v !== null && v !== 0) {
-      w.uint32(8);
+      w.tagByte(8);
       w.int32(v);
     }
     v = m.cardinality;
     if (v !== undefined && v !== null && v !== 0) {
-      w.uint32(16);
+      w.tagByte(16);
       w.int32(v);
     }
     v = m.number;
     if (v !== undefined && v !== null && v !== 0) {
-      w.uint32(24);
+      w.tagByte(24);
       w.int32(v);
     }
     v = m.name;
     if (v !== undefined && v !== null && v !== "") {
-      w.uint32(34);
-      w.string(v);
+      w.taggedString(34, v);
     }
     v = m.typeUrl;
     if (v !== undefined && v !== null && v !== "") {
-      w.uint32(50);
-      w.string(v);
+      w.taggedString(50, v);
     }
     v = m.oneofIndex;
     if (v !== undefined && v !== null && v !== 0) {
-      w.uint32(56);
+      w.tagByte(56);
       w.int32(v);
     }
     v = m.packed;
     if (v !== undefined && v !== null && v === true) {
-      w.uint32(64);
+      w.tagByte(64);
       w.bool(v);
     }
     v = m.options;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(74);
-        w.fork();
+        const mark = w.beginDelimited(74);
         optionCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     v = m.jsonName;
     if (v !== undefined && v !== null && v !== "") {
-      w.uint32(82);
-      w.string(v);
+      w.taggedString(82, v);
     }
     v = m.defaultValue;
     if (v !== undefined && v !== null && v !== "") {
-      w.uint32(90);
-      w.string(v);
+      w.taggedString(90, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -874,43 +863,38 @@ defineCodec(EnumSchema, {
     let v;
     v = m.name;
     if (v !== undefined && v !== null && v !== "") {
-      w.uint32(10);
-      w.string(v);
+      w.taggedString(10, v);
     }
     v = m.enumvalue;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(18);
-        w.fork();
+        const mark = w.beginDelimited(18);
         enumValueCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     v = m.options;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(26);
-        w.fork();
+        const mark = w.beginDelimited(26);
         optionCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     v = m.sourceContext;
     if (v !== undefined && v !== null) {
-      w.uint32(34);
-      w.fork();
+      const mark = w.beginDelimited(34);
       sourceContextCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     v = m.syntax;
     if (v !== undefined && v !== null && v !== 0) {
-      w.uint32(40);
+      w.tagByte(40);
       w.int32(v);
     }
     v = m.edition;
     if (v !== undefined && v !== null && v !== "") {
-      w.uint32(50);
-      w.string(v);
+      w.taggedString(50, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -956,21 +940,19 @@ const enumValueCodec: GenCodec<EnumValue> = defineCodec(EnumValueSchema, {
     let v;
     v = m.name;
     if (v !== undefined && v !== null && v !== "") {
-      w.uint32(10);
-      w.string(v);
+      w.taggedString(10, v);
     }
     v = m.number;
     if (v !== undefined && v !== null && v !== 0) {
-      w.uint32(16);
+      w.tagByte(16);
       w.int32(v);
     }
     v = m.options;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(26);
-        w.fork();
+        const mark = w.beginDelimited(26);
         optionCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -1014,15 +996,13 @@ const optionCodec: GenCodec<Option> = defineCodec(OptionSchema, {
     let v;
     v = m.name;
     if (v !== undefined && v !== null && v !== "") {
-      w.uint32(10);
-      w.string(v);
+      w.taggedString(10, v);
     }
     v = m.value;
     if (v !== undefined && v !== null) {
-      w.uint32(18);
-      w.fork();
+      const mark = w.beginDelimited(18);
       anyCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },

@@ -303,7 +303,7 @@ defineCodec(DoubleValueSchema, {
     let v;
     v = m.value;
     if (v !== undefined && v !== null && (v !== 0 || 1 / v < 0)) {
-      w.uint32(9);
+      w.tagByte(9);
       w.double(v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -340,7 +340,7 @@ defineCodec(FloatValueSchema, {
     let v;
     v = m.value;
     if (v !== undefined && v !== null && (v !== 0 || 1 / v < 0)) {
-      w.uint32(13);
+      w.tagByte(13);
       w.float(v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -377,7 +377,7 @@ defineCodec(Int64ValueSchema, {
     let v;
     v = m.value;
     if (v !== undefined && v !== null && v !== 0n) {
-      w.uint32(8);
+      w.tagByte(8);
       w.int64(v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -414,7 +414,7 @@ defineCodec(UInt64ValueSchema, {
     let v;
     v = m.value;
     if (v !== undefined && v !== null && v !== 0n) {
-      w.uint32(8);
+      w.tagByte(8);
       w.uint64(v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -451,7 +451,7 @@ defineCodec(Int32ValueSchema, {
     let v;
     v = m.value;
     if (v !== undefined && v !== null && v !== 0) {
-      w.uint32(8);
+      w.tagByte(8);
       w.int32(v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -488,7 +488,7 @@ defineCodec(UInt32ValueSchema, {
     let v;
     v = m.value;
     if (v !== undefined && v !== null && v !== 0) {
-      w.uint32(8);
+      w.tagByte(8);
       w.uint32(v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -525,7 +525,7 @@ defineCodec(BoolValueSchema, {
     let v;
     v = m.value;
     if (v !== undefined && v !== null && v === true) {
-      w.uint32(8);
+      w.tagByte(8);
       w.bool(v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -562,8 +562,7 @@ defineCodec(StringValueSchema, {
     let v;
     v = m.value;
     if (v !== undefined && v !== null && v !== "") {
-      w.uint32(10);
-      w.string(v);
+      w.taggedString(10, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -599,7 +598,7 @@ defineCodec(BytesValueSchema, {
     let v;
     v = m.value;
     if (v !== undefined && v !== null && v.length !== 0) {
-      w.uint32(10);
+      w.tagByte(10);
       w.bytes(v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);

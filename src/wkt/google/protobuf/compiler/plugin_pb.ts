@@ -360,23 +360,22 @@ const versionCodec: GenCodec<Version> = defineCodec(VersionSchema, {
     let v;
     v = m.major;
     if (v !== undefined && v !== null) {
-      w.uint32(8);
+      w.tagByte(8);
       w.int32(v);
     }
     v = m.minor;
     if (v !== undefined && v !== null) {
-      w.uint32(16);
+      w.tagByte(16);
       w.int32(v);
     }
     v = m.patch;
     if (v !== undefined && v !== null) {
-      w.uint32(24);
+      w.tagByte(24);
       w.int32(v);
     }
     v = m.suffix;
     if (v !== undefined && v !== null) {
-      w.uint32(34);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(34, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -442,38 +441,33 @@ defineCodec(CodeGeneratorRequestSchema, {
     v = m.fileToGenerate;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(10);
-        w.stringEscaped(v[i]!);
+        w.taggedStringEscaped(10, v[i]!);
       }
     }
     v = m.parameter;
     if (v !== undefined && v !== null) {
-      w.uint32(18);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(18, v);
     }
     v = m.compilerVersion;
     if (v !== undefined && v !== null) {
-      w.uint32(26);
-      w.fork();
+      const mark = w.beginDelimited(26);
       versionCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     v = m.protoFile;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(122);
-        w.fork();
+        const mark = w.beginDelimited(122);
         fileDescriptorProtoCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     v = m.sourceFileDescriptors;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(138);
-        w.fork();
+        const mark = w.beginDelimited(138);
         fileDescriptorProtoCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -526,31 +520,29 @@ defineCodec(CodeGeneratorResponseSchema, {
     let v;
     v = m.error;
     if (v !== undefined && v !== null) {
-      w.uint32(10);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(10, v);
     }
     v = m.supportedFeatures;
     if (v !== undefined && v !== null) {
-      w.uint32(16);
+      w.tagByte(16);
       w.uint64(v);
     }
     v = m.minimumEdition;
     if (v !== undefined && v !== null) {
-      w.uint32(24);
+      w.tagByte(24);
       w.int32(v);
     }
     v = m.maximumEdition;
     if (v !== undefined && v !== null) {
-      w.uint32(32);
+      w.tagByte(32);
       w.int32(v);
     }
     v = m.file;
     if (v !== undefined && v !== null && v.length !== 0) {
       for (let i = 0; i < v.length; i++) {
-        w.uint32(122);
-        w.fork();
+        const mark = w.beginDelimited(122);
         codeGeneratorResponse_FileCodec.encode(v[i]!, w, unknown);
-        w.join();
+        w.endDelimited(mark);
       }
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
@@ -600,25 +592,21 @@ const codeGeneratorResponse_FileCodec: GenCodec<CodeGeneratorResponse_File> = de
     let v;
     v = m.name;
     if (v !== undefined && v !== null) {
-      w.uint32(10);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(10, v);
     }
     v = m.insertionPoint;
     if (v !== undefined && v !== null) {
-      w.uint32(18);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(18, v);
     }
     v = m.content;
     if (v !== undefined && v !== null) {
-      w.uint32(122);
-      w.stringEscaped(v);
+      w.taggedStringEscaped(122, v);
     }
     v = m.generatedCodeInfo;
     if (v !== undefined && v !== null) {
-      w.uint32(130);
-      w.fork();
+      const mark = w.beginDelimited(130);
       generatedCodeInfoCodec.encode(v, w, unknown);
-      w.join();
+      w.endDelimited(mark);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
