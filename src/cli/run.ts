@@ -2,8 +2,10 @@ import { parseArgs, type ArgsEnv } from "./args.js";
 import { toBinary } from "../codec/binary/to-binary.js";
 import { bootDescriptorFile } from "../reflect/boot/boot.js";
 import type { FileDescriptorProto, FileDescriptorSet } from "../reflect/descriptor-types.js";
+import type { DescExtension, DescMessage } from "../reflect/descriptors.js";
 import { defaultProtoPaths } from "./default-proto-path.js";
 import { writeDependencyManifest } from "./dependency-file.js";
+import { compileEditionDefaults, DEFAULT_MAXIMUM_EDITION, DEFAULT_MINIMUM_EDITION } from "./edition-defaults.js";
 import { errnoText } from "./errno.js";
 import { freeFieldNumbers } from "./free-field-numbers.js";
 import { decode, decodeRaw, type CodecResult } from "./decode.js";
@@ -56,11 +58,7 @@ export async function runCli(argv: readonly string[], io: CliIo, env: CliEnv = d
   const loaded = loadSchema(o, tree, { error, fs: env.fs, ...(env.readSet ? { readSet: env.readSet } : {}) });
   if (!loaded.ok) return loaded.code;
   const schema: Schema = loaded.schema;
-  // protoc writes its outputs (and --edition_defaults_out, which may come with --decode) before encoding or decoding.
-  const unavailable = (what: string) => {
-    error(`${EXECUTABLE_NAME}: ${what} is not available yet.`);
-    return 1;
-  };
+  // protoc writes its outputs before encoding or decoding.
   const fs = env.outputFs ?? nodeOutputFileSystem;
   let outputFiles: readonly string[] = [];
   if (o.outputs.length > 0) {
@@ -81,7 +79,13 @@ export async function runCli(argv: readonly string[], io: CliIo, env: CliEnv = d
       return 1;
     }
   }
-  if (o.editionDefaultsOut !== "") return unavailable("writing edition defaults (--edition_defaults_out)");
+  if (o.editionDefaultsOut !== "") {
+    const written = writeEditionDefaults(o, schema, fs);
+    if (written) {
+      error(written);
+      return 1;
+    }
+  }
   // protoc's last check: --fatal_warnings fails the run once everything is done.
   const warningsFail = o.fatalWarnings && schema.foundWarnings === true ? 1 : 0;
   if (o.mode === "print") {
@@ -119,6 +123,32 @@ async function runCodec(o: CliOptions, schema: Schema, io: CliIo): Promise<numbe
 }
 
 let setDesc: ReturnType<typeof bootDescriptorFile>["messages"][number] | undefined;
+
+const FEATURE_SET = "google.protobuf.FeatureSet";
+
+/** protoc's WriteEditionDefaults: the FeatureSetDefaults of the loaded files to --edition_defaults_out; the error line when there are none or they cannot be written. */
+function writeEditionDefaults(o: CliOptions, schema: Schema, fs: OutputFileSystem): string | undefined {
+  const path = o.editionDefaultsOut;
+  const featureSet = schema.findMessage(FEATURE_SET);
+  if (featureSet === undefined) return `${path}: Could not find FeatureSet in descriptor pool.  Please make sure descriptor.proto is in your import path`;
+  const extensions: DescExtension[] = [];
+  const visit = (list: readonly DescExtension[], messages: readonly DescMessage[]) => {
+    for (const x of list) if (x.extendee.typeName === FEATURE_SET) extensions.push(x);
+    for (const m of messages) visit(m.nestedExtensions, m.nestedMessages);
+  };
+  for (const file of schema.extensionRegistry().files()) visit(file.extensions, file.messages);
+  const edition = (name: string, fallback: number) => (name === "" || name === "UNKNOWN" ? fallback : editionNumber(name));
+  const result = compileEditionDefaults(featureSet, extensions, edition(o.editionDefaultsMinimum, DEFAULT_MINIMUM_EDITION), edition(o.editionDefaultsMaximum, DEFAULT_MAXIMUM_EDITION));
+  if (!result.ok) return `${path}: ${result.message}`;
+  const code = fs.writeFile(path, result.bytes);
+  return code === undefined ? undefined : `${path}: ${errnoText(code)}`;
+}
+
+/** The number of an edition named as --edition_defaults_minimum/maximum take it (without `EDITION_`). */
+function editionNumber(name: string): number {
+  const values = bootDescriptorFile().enums.find((e) => e.name === "Edition")!.values;
+  return values.find((v) => v.name === `EDITION_${name}`)!.number;
+}
 
 /** protoc's WriteDescriptorSet: the FileDescriptorSet to FILE; the error line when it cannot be written. */
 function writeDescriptorSet(path: string, files: readonly FileDescriptorProto[], fs: OutputFileSystem): string | undefined {
