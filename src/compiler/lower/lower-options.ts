@@ -7,6 +7,7 @@ import type { OptionNode } from "../ast.js";
 import type { UninterpretedOption } from "../../reflect/descriptor-types.js";
 import { TokenKind } from "../token.js";
 import type { LowerContext } from "./context.js";
+import { subPath, subPathAt } from "./paths.js";
 import { newNamePart, newOptions, newUninterpreted, type AnyOptions, type OptionsKind } from "./protos.js";
 
 /** UninterpretedOption field numbers of the value kinds, as used in location paths. */
@@ -41,17 +42,18 @@ export function lowerOption(ctx: LowerContext, node: OptionNode, options: AnyOpt
   const first = node.name[0]!;
   const v = node.value!;
   if (rec.enabled) {
-    const path = [...container, 999, index];
+    const path = subPathAt(container, 999, index);
     rec.add(path, node, node.comments);
-    rec.addOwn([...path, 2], { start: first.start, end: node.name[node.name.length - 1]!.end });
+    rec.add(subPath(path, 2), { start: first.start, end: node.name[node.name.length - 1]!.end });
     node.name.forEach((part, j) => {
-      rec.addOwn([...path, 2, j], part);
-      rec.addOwn([...path, 2, j, 1], part.nameSpan);
+      const partPath = subPathAt(path, 2, j);
+      rec.add(partPath, part);
+      rec.add(subPath(partPath, 1), part.nameSpan);
     });
     let field: number = VALUE_FIELD[v.kind];
     // `-inf` and `-nan` are identifiers to protoc's parser: it records the identifier path and stores a double.
     if (v.kind === "double" && ctx.tokens.kind(v.end) === TokenKind.Identifier) field = VALUE_FIELD.identifier;
-    rec.addOwn([...path, field], v);
+    rec.add(subPath(path, field), v);
   }
   ctx.mark(opt, "OPTION_NAME", first.start);
   ctx.mark(opt, "OPTION_VALUE", v.start);

@@ -27,11 +27,11 @@ export function lowerFile(ast: FileNode, name: string, table: SourceLocationTabl
   const rec = ctx.rec;
   const file = newFile();
   file.name = name;
-  rec.addOwn([], ast);
+  rec.add([], ast);
   ctx.mark(file, "OTHER", ast.start);
   const syntax = ast.syntax;
   if (syntax !== undefined) {
-    rec.addOwn([12], syntax, syntax.comments);
+    rec.add([12], syntax, syntax.comments);
     ctx.mark(file, "EDITIONS", syntax.start);
     file.syntax = ctx.syntax;
     if (syntax.edition !== undefined) file.edition = syntax.edition as FileDescriptorProto["edition"];
@@ -42,23 +42,23 @@ export function lowerFile(ast: FileNode, name: string, table: SourceLocationTabl
       case "empty":
         break;
       case "package":
-        rec.addOwn([2], d, d.comments);
+        rec.add([2], d, d.comments);
         ctx.mark(file, "NAME", d.start);
         file.package = d.name;
         break;
       case "import":
         if (d.modifier === "option") {
-          rec.addOwn([15, file.optionDependency.length], d, d.comments);
+          rec.add([15, file.optionDependency.length], d, d.comments);
           table.addImport(file, d.path, rec.at(d.start));
           file.optionDependency.push(d.path);
           break;
         }
-        rec.addOwn([3, file.dependency.length], d, d.comments);
+        rec.add([3, file.dependency.length], d, d.comments);
         if (d.modifier === "public") {
-          rec.tokenOwn([10, file.publicDependency.length], d.modifierToken!);
+          rec.token([10, file.publicDependency.length], d.modifierToken!);
           file.publicDependency.push(file.dependency.length);
         } else if (d.modifier === "weak") {
-          rec.tokenOwn([11, file.weakDependency.length], d.modifierToken!);
+          rec.token([11, file.weakDependency.length], d.modifierToken!);
           table.addImport(file, "weak", rec.at(d.modifierToken!));
           file.weakDependency.push(file.dependency.length);
         }
@@ -66,7 +66,7 @@ export function lowerFile(ast: FileNode, name: string, table: SourceLocationTabl
         file.dependency.push(d.path);
         break;
       case "option":
-        rec.addOwn([8], d);
+        rec.add([8], d);
         lowerOption(ctx, d, ensureOptions<FileOptions>(file, "file"), [8]);
         break;
       case "message": {
