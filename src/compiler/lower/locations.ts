@@ -9,6 +9,7 @@
 import type { Comments, Span } from "../ast.js";
 import type { SourceCodeInfo_Location } from "../../reflect/descriptor-types.js";
 import type { TokenTable } from "../token.js";
+import type { DeferredOptionLocations } from "./option-locations.js";
 import { newLocation } from "./protos.js";
 
 /** The part of a declaration an error points at (protoc's DescriptorPool::ErrorCollector::ErrorLocation). */
@@ -114,6 +115,8 @@ export class LocationRecorder {
     private readonly tokens: TokenTable,
     /** When false, nothing is recorded (error positions are still computed). */
     readonly enabled = true,
+    /** Where the locations inside option statements go instead of the list, if they are deferred. */
+    readonly deferred?: DeferredOptionLocations,
   ) {}
 
   /** The position of the start of token `t`. */
@@ -126,8 +129,11 @@ export class LocationRecorder {
    * becomes the location's path: the caller may go on reading it (to make child paths) but must
    * not change it.
    */
-  add(path: number[], span: Span, comments?: Comments): void {
-    if (this.enabled) this.locations.push(newLocation(path, this.span(span.start, span.end), comments));
+  add(path: number[], span: Span, comments?: Comments): SourceCodeInfo_Location | undefined {
+    if (!this.enabled) return undefined;
+    const loc = newLocation(path, this.span(span.start, span.end), comments);
+    this.locations.push(loc);
+    return loc;
   }
 
   /** Appends a location covering the single token `t` (the array becomes the location's path, as in add()). */

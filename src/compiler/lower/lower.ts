@@ -7,7 +7,8 @@
  * and group fields, options as UninterpretedOptions, map entry messages synthesized after their
  * field, groups as nested messages, extension range ends exclusive, proto3 synthetic oneofs.
  * `sourceCodeInfo` holds protoc's locations in protoc's order; `table` gains the positions
- * later stages report errors at (protoc's SourceLocationTable).
+ * later stages report errors at (protoc's SourceLocationTable). With `deferred`, the locations
+ * inside option statements go there instead (the option interpreter adds back those it keeps).
  */
 import type { FileNode } from "../ast.js";
 import type { FileDescriptorProto, FileOptions } from "../../reflect/descriptor-types.js";
@@ -16,14 +17,15 @@ import { lowerEnum, lowerService } from "./lower-enum-service.js";
 import { ensureOptions, lowerOption } from "./lower-options.js";
 import { lowerExtend, lowerMessage, nestedTarget } from "./lower-message.js";
 import type { SourceLocationTable } from "./locations.js";
+import type { DeferredOptionLocations } from "./option-locations.js";
 import { newEnum, newFile, newMessage, newService, newSourceCodeInfo } from "./protos.js";
 
 /**
  * Lowers a parsed file; `name` is the file's name in the compilation (its virtual path). Without
  * `sourceInfo` no SourceCodeInfo is recorded (protoc always records it; it only matters for output).
  */
-export function lowerFile(ast: FileNode, name: string, table: SourceLocationTable, sourceInfo = true): FileDescriptorProto {
-  const ctx = new LowerContext(ast, table, sourceInfo);
+export function lowerFile(ast: FileNode, name: string, table: SourceLocationTable, sourceInfo = true, deferred?: DeferredOptionLocations): FileDescriptorProto {
+  const ctx = new LowerContext(ast, table, sourceInfo, deferred);
   const rec = ctx.rec;
   const file = newFile();
   file.name = name;

@@ -8,7 +8,8 @@
  */
 import { fromBinary } from "../../codec/binary/from-binary.js";
 import { toBinary } from "../../codec/binary/to-binary.js";
-import type { SourceCodeInfo, UninterpretedOption } from "../../reflect/descriptor-types.js";
+import type { SourceCodeInfo, SourceCodeInfo_Location, UninterpretedOption } from "../../reflect/descriptor-types.js";
+import type { DeferredOptionLocations } from "../lower/option-locations.js";
 import type { DescMessage } from "../../reflect/descriptors.js";
 import type { UnknownField } from "../../reflect/message.js";
 import { WireType } from "../../wire/wire-type.js";
@@ -149,13 +150,14 @@ export class OptionInterpreter {
 
   /**
    * protoc's UpdateSourceCodeInfo: each interpreted option's location takes the path of the
-   * field it set, and the locations inside it (name parts, value) are dropped.
+   * field it set, and the locations inside it (name parts, value) are dropped. Where the lowering
+   * deferred those (`deferred`), they are added back for the options left uninterpreted.
    */
-  updateSourceCodeInfo(info: SourceCodeInfo): void {
-    if (this.interpretedPaths.size === 0) return;
-    // In place: the list is this file's own.
+  updateSourceCodeInfo(info: SourceCodeInfo, deferred: DeferredOptionLocations | undefined): void {
+    if (this.interpretedPaths.size === 0 && deferred === undefined) return;
+    // The list and its locations are this file's own: they are changed in place.
     const list = info.location;
-    let kept = 0;
+    const out: SourceCodeInfo_Location[] = [];
     let matchSrc: number[] | undefined;
     for (const loc of list) {
       if (matchSrc !== undefined) {
@@ -166,14 +168,15 @@ export class OptionInterpreter {
       // Option locations end with (uninterpreted_option = 999, index).
       const n = loc.path.length;
       const dest = n >= 2 && loc.path[n - 2] === 999 ? this.interpretedPaths.get(loc.path.join(",")) : undefined;
+      out.push(loc);
       if (dest === undefined) {
-        list[kept++] = loc;
+        deferred?.appendTo(loc, out);
         continue;
       }
       matchSrc = loc.path;
-      list[kept++] = { ...loc, path: [...dest] };
+      loc.path = dest.slice();
     }
-    list.length = kept;
+    info.location = out;
   }
 }
 

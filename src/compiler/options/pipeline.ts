@@ -23,7 +23,7 @@ export function afterCrossLink(b: Builder, file: FileDesc, deferred: LifetimeChe
     resolveFeatures(b, file);
     postProcessFieldFeatures(file);
     for (const job of b.jobs) interpreter.interpret(job, true);
-    if (file.sourceCodeInfo !== undefined) interpreter.updateSourceCodeInfo(file.sourceCodeInfo);
+    if (file.sourceCodeInfo !== undefined) interpreter.updateSourceCodeInfo(file.sourceCodeInfo, b.optionLocations);
   }
   if (!b.hadErrors) validateFile(b, file);
   if (b.hadErrors) {
