@@ -31,8 +31,7 @@ test("deferred option locations, added back after each option's location, give t
   assert.ok(some.length < all.length);
   const restored: SourceCodeInfo_Location[] = [];
   for (const loc of some) {
-    restored.push(loc);
-    deferred.appendTo(loc, restored);
+    restored.push(loc, ...(deferred.innerLocations(loc) ?? []));
   }
   assert.deepEqual(restored, all);
 });

@@ -48,12 +48,12 @@ export class DeferredOptionLocations {
     this.options.set(loc, node);
   }
 
-  /** Appends to `out` the inner locations of the option whose own location is `loc`, if they were deferred. */
-  appendTo(loc: SourceCodeInfo_Location, out: SourceCodeInfo_Location[]): void {
+  /** The inner locations of the option whose own location is `loc`, if they were deferred. */
+  innerLocations(loc: SourceCodeInfo_Location): SourceCodeInfo_Location[] | undefined {
     const node = this.options.get(loc);
-    if (node === undefined) return;
+    if (node === undefined) return undefined;
     const rec = new LocationRecorder(this.tokens);
     recordOptionDetails(rec, this.tokens, node, loc.path);
-    for (const l of rec.locations) out.push(l);
+    return rec.locations;
   }
 }
