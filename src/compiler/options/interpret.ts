@@ -173,24 +173,32 @@ export class OptionInterpreter {
     let matchSrc: number[] | undefined;
     for (const loc of list) {
       if (matchSrc !== undefined) {
-        const prefix = matchSrc;
-        if (loc.path.length >= prefix.length && prefix.every((p, j) => loc.path[j] === p)) continue;
+        if (startsWith(loc.path, matchSrc)) continue;
         matchSrc = undefined;
       }
+      out[kept++] = loc;
       // Option locations end with (uninterpreted_option = 999, index).
       const n = loc.path.length;
-      const dest = n >= 2 && loc.path[n - 2] === 999 ? this.interpretedPaths.get(loc.path.join(",")) : undefined;
-      out[kept++] = loc;
-      if (dest === undefined) {
-        for (const inner of deferred?.innerLocations(loc) ?? []) out[kept++] = inner;
-        continue;
+      if (n < 2 || loc.path[n - 2] !== 999) continue;
+      const dest = this.interpretedPaths.get(loc.path.join(","));
+      if (dest !== undefined) {
+        matchSrc = loc.path;
+        loc.path = dest.slice();
+      } else {
+        const inner = deferred?.innerLocations(loc);
+        if (inner !== undefined) for (const l of inner) out[kept++] = l;
       }
-      matchSrc = loc.path;
-      loc.path = dest.slice();
     }
     out.length = kept;
     info.location = out;
   }
+}
+
+/** Whether `path` begins with `prefix`. */
+function startsWith(path: readonly number[], prefix: readonly number[]): boolean {
+  if (path.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (path[i] !== prefix[i]) return false;
+  return true;
 }
 
 /** protoc's ExamineIfOptionIsSet: whether the innermost field was already set (in the unknown fields) along the same path. */
