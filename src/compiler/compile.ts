@@ -14,6 +14,7 @@ import type { FileDescriptorProto } from "../reflect/descriptor-types.js";
 import { parse } from "./parser.js";
 import { lowerFile } from "./lower/lower.js";
 import { SourceLocationTable } from "./lower/locations.js";
+import { DeferredOptionLocations } from "./lower/option-locations.js";
 import { buildFile, editionName, type BuildEnv } from "./link/build-file.js";
 import { Edition, type FileDesc } from "./link/model.js";
 import { Pool } from "./link/pool.js";
@@ -155,6 +156,7 @@ function loadFile(env: BuildEnv, tree: SourceTree, name: string, sourceInfo: boo
   env.diagnostics.push(...r.diagnostics);
   if (!r.ok) return undefined;
   const table = new SourceLocationTable();
-  const proto = lowerFile(r.ast, name, table, sourceInfo);
-  return buildFile(env, proto, table);
+  const optionLocations = sourceInfo ? new DeferredOptionLocations(r.ast.tokens) : undefined;
+  const proto = lowerFile(r.ast, name, table, sourceInfo, optionLocations);
+  return buildFile(env, proto, table, optionLocations);
 }

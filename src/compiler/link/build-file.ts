@@ -8,6 +8,7 @@
 import type { Diagnostic } from "../diagnostic.js";
 import type { FileDescriptorProto } from "../../reflect/descriptor-types.js";
 import type { SourceLocationTable } from "../lower/locations.js";
+import type { DeferredOptionLocations } from "../lower/option-locations.js";
 import { buildEnum, buildService } from "./build-enum-service.js";
 import { buildField, buildMessage } from "./build-message.js";
 import { Builder } from "./builder.js";
@@ -31,9 +32,10 @@ export interface BuildEnv {
 
 /**
  * protoc's BuildFile: builds `proto` into the pool, or returns undefined after reporting errors.
- * `table` holds the error positions of `proto` (of this file only: it is dropped once the file is built).
+ * `table` holds the error positions of `proto` (of this file only: it is dropped once the file is built);
+ * `optionLocations` the locations inside its option statements if the lowering deferred them.
  */
-export function buildFile(env: BuildEnv, proto: FileDescriptorProto, table: SourceLocationTable): FileDesc | undefined {
+export function buildFile(env: BuildEnv, proto: FileDescriptorProto, table: SourceLocationTable, optionLocations?: DeferredOptionLocations): FileDesc | undefined {
   const name = proto.name ?? "";
   const pool = env.pool;
   const cycleAt = pool.pending.indexOf(name);
@@ -54,7 +56,7 @@ export function buildFile(env: BuildEnv, proto: FileDescriptorProto, table: Sour
     if (!pool.files.has(dep)) env.load(dep);
   }
   pool.pending.pop();
-  const b = new Builder(pool, name, table, env.diagnostics);
+  const b = new Builder(pool, name, table, env.diagnostics, optionLocations);
   const file = buildFileImpl(env, b, proto);
   if (file === undefined && b.file !== undefined) {
     // protoc rolls the file back out of the pool, and drops its pending feature lifetime checks.

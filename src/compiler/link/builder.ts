@@ -5,6 +5,7 @@
  */
 import type { Diagnostic, Severity } from "../diagnostic.js";
 import type { ErrorLocation, SourceLocationTable } from "../lower/locations.js";
+import type { DeferredOptionLocations } from "../lower/option-locations.js";
 import type { AnyOptions, OptionsKind } from "../lower/protos.js";
 import type { AnyDesc, FieldDesc, FileDesc, MessageDesc, OptionsOwner, SymbolEntry } from "./model.js";
 import { copyOptions, OPTIONS_FIELD, type OptionsJob } from "./options-job.js";
@@ -54,6 +55,8 @@ export class Builder {
     readonly filename: string,
     readonly table: SourceLocationTable,
     private readonly diagnostics: Diagnostic[],
+    /** The locations inside this file's option statements, when the lowering deferred them. */
+    readonly optionLocations?: DeferredOptionLocations,
   ) {}
 
   /** Reports an error about `elementName` at `where` of `proto` (protoc's AddError). */

@@ -2,6 +2,7 @@
 import type { FileNode } from "../ast.js";
 import type { TokenTable } from "../token.js";
 import { LocationRecorder, SourceLocationTable, type ErrorLocation } from "./locations.js";
+import type { DeferredOptionLocations } from "./option-locations.js";
 
 /** The syntax protoc's parser tracks: "proto2" (also without a syntax statement), "proto3" or "editions". */
 export type Syntax = "proto2" | "proto3" | "editions";
@@ -21,9 +22,11 @@ export class LowerContext {
     readonly table: SourceLocationTable,
     /** Whether SourceCodeInfo is recorded. */
     readonly sourceInfo: boolean,
+    /** Where the locations inside options go, if deferred. */
+    deferred?: DeferredOptionLocations,
   ) {
     this.tokens = ast.tokens;
-    this.rec = new LocationRecorder(ast.tokens, sourceInfo);
+    this.rec = new LocationRecorder(ast.tokens, sourceInfo, deferred);
     const s = ast.syntax;
     this.syntax = s === undefined ? "proto2" : s.keyword === "edition" ? "editions" : s.value === "proto3" ? "proto3" : "proto2";
   }

@@ -9,6 +9,7 @@
 import type { Comments, Span } from "../ast.js";
 import type { SourceCodeInfo_Location } from "../../reflect/descriptor-types.js";
 import type { TokenTable } from "../token.js";
+import type { DeferredOptionLocations } from "./option-locations.js";
 import { newLocation } from "./protos.js";
 
 /** The part of a declaration an error points at (protoc's DescriptorPool::ErrorCollector::ErrorLocation). */
@@ -114,6 +115,8 @@ export class LocationRecorder {
     private readonly tokens: TokenTable,
     /** When false, nothing is recorded (error positions are still computed). */
     readonly enabled = true,
+    /** Where the locations inside option statements go instead of the list, if they are deferred. */
+    readonly deferred?: DeferredOptionLocations,
   ) {}
 
   /** The position of the start of token `t`. */
@@ -121,42 +124,28 @@ export class LocationRecorder {
     return { line: this.tokens.line(t), column: this.tokens.column(t) };
   }
 
-  /** Appends a location for `path` covering `span`, with the node's comments if any; returns it. */
-  add(path: readonly number[], span: Span, comments?: Comments): SourceCodeInfo_Location | undefined {
+  /**
+   * Appends a location for `path` covering `span`, with the node's comments if any. The array
+   * becomes the location's path: the caller may go on reading it (to make child paths) but must
+   * not change it.
+   */
+  add(path: number[], span: Span, comments?: Comments): SourceCodeInfo_Location | undefined {
     if (!this.enabled) return undefined;
-    return this.addOwn([...path], span, comments);
-  }
-
-  /** Like add(), for a path array made for this location alone (it becomes the location's). */
-  addOwn(path: number[], span: Span, comments?: Comments): SourceCodeInfo_Location | undefined {
-    if (!this.enabled) return undefined;
-    const loc = newLocation(path, this.span(span));
-    if (comments !== undefined) {
-      if (comments.leading !== undefined) loc.leadingComments = comments.leading;
-      if (comments.trailing !== undefined) loc.trailingComments = comments.trailing;
-      if (comments.detached.length > 0) loc.leadingDetachedComments = [...comments.detached];
-    }
+    const loc = newLocation(path, this.span(span.start, span.end), comments);
     this.locations.push(loc);
     return loc;
   }
 
-  /** Appends a location covering the single token `t`. */
-  token(path: readonly number[], t: number): SourceCodeInfo_Location | undefined {
-    return this.add(path, { start: t, end: t });
-  }
-
-  /** Like token(), for a path array made for this location alone. */
-  tokenOwn(path: number[], t: number): SourceCodeInfo_Location | undefined {
-    return this.addOwn(path, { start: t, end: t });
+  /** Appends a location covering the single token `t` (the array becomes the location's path, as in add()). */
+  token(path: number[], t: number): void {
+    if (this.enabled) this.locations.push(newLocation(path, this.span(t, t)));
   }
 
   /** protoc's span encoding: [line, column, endLine, endColumn], endLine left out when equal. */
-  span(s: Span): number[] {
+  private span(start: number, end: number): number[] {
     const t = this.tokens;
-    const line = t.line(s.start);
-    const out = [line, t.column(s.start)];
-    if (t.line(s.end) !== line) out.push(t.line(s.end));
-    out.push(t.endColumn(s.end));
-    return out;
+    const line = t.line(start);
+    const endLine = t.line(end);
+    return endLine === line ? [line, t.column(start), t.endColumn(end)] : [line, t.column(start), endLine, t.endColumn(end)];
   }
 }

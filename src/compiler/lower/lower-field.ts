@@ -7,6 +7,7 @@ import type { FieldNode, TypeRef } from "../ast.js";
 import type { DescriptorProto, FieldDescriptorProto, FieldOptions } from "../../reflect/descriptor-types.js";
 import type { LowerContext } from "./context.js";
 import { ensureOptions, lowerOption } from "./lower-options.js";
+import { subPath, subPathAt } from "./paths.js";
 import { newField, newMessage, newOptions } from "./protos.js";
 
 /** FieldDescriptorProto.Label numbers. */
@@ -33,7 +34,7 @@ export interface NestedTarget {
 export function lowerField(ctx: LowerContext, node: FieldNode, field: FieldDescriptorProto, path: readonly number[], nested: NestedTarget): void {
   const rec = ctx.rec;
   if (node.label !== undefined) {
-    if (rec.enabled) rec.tokenOwn([...path, 4], node.label.token);
+    if (rec.enabled) rec.token(subPath(path, 4), node.label.token);
     field.label = Label[node.label.value.toUpperCase() as "OPTIONAL" | "REQUIRED" | "REPEATED"];
     if (node.label.value === "optional" && ctx.syntax === "proto3") field.proto3Optional = true;
   }
@@ -41,22 +42,22 @@ export function lowerField(ctx: LowerContext, node: FieldNode, field: FieldDescr
   ctx.mark(field, "TYPE", type.start);
   if (node.map !== undefined) {
     field.label = Label.REPEATED;
-    if (rec.enabled) rec.addOwn([...path, 6], type);
+    if (rec.enabled) rec.add(subPath(path, 6), type);
   } else {
     field.label ??= Label.OPTIONAL;
     if (type.scalar !== 0) {
       field.type = type.scalar as FieldDescriptorProto["type"];
-      if (rec.enabled) rec.addOwn([...path, 5], type);
+      if (rec.enabled) rec.add(subPath(path, 5), type);
     } else {
       field.typeName = type.name;
-      if (rec.enabled) rec.addOwn([...path, 6], type);
+      if (rec.enabled) rec.add(subPath(path, 6), type);
     }
   }
   const nameToken = node.nameToken!;
-  if (rec.enabled) rec.tokenOwn([...path, 1], nameToken);
+  if (rec.enabled) rec.token(subPath(path, 1), nameToken);
   ctx.mark(field, "NAME", nameToken);
   field.name = node.name!;
-  if (rec.enabled) rec.tokenOwn([...path, 3], node.numberToken!);
+  if (rec.enabled) rec.token(subPath(path, 3), node.numberToken!);
   ctx.mark(field, "NUMBER", node.numberToken!);
   field.number = node.number!;
   if (node.options !== undefined) lowerFieldOptions(ctx, node, field, path);
@@ -67,22 +68,22 @@ export function lowerField(ctx: LowerContext, node: FieldNode, field: FieldDescr
 function lowerFieldOptions(ctx: LowerContext, node: FieldNode, field: FieldDescriptorProto, path: readonly number[]): void {
   const rec = ctx.rec;
   const list = node.options!;
-  if (rec.enabled) rec.addOwn([...path, 8], list);
-  const optionsPath = [...path, 8];
+  const optionsPath = subPath(path, 8);
+  rec.add(optionsPath, list);
   for (const entry of list.entries) {
     switch (entry.kind) {
       case "option":
         lowerOption(ctx, entry, ensureOptions<FieldOptions>(field, "field"), optionsPath);
         break;
       case "default":
-        if (rec.enabled) rec.addOwn([...path, 7], entry);
+        if (rec.enabled) rec.add(subPath(path, 7), entry);
         ctx.mark(field, "DEFAULT_VALUE", entry.start);
         field.defaultValue = entry.value;
         break;
       case "json_name":
-        if (rec.enabled) rec.addOwn([...path, 10], entry);
+        if (rec.enabled) rec.add(subPath(path, 10), entry);
         ctx.mark(field, "OPTION_NAME", entry.start);
-        if (rec.enabled) rec.addOwn([...path, 10], entry.valueSpan!);
+        if (rec.enabled) rec.add(subPath(path, 10), entry.valueSpan!);
         ctx.mark(field, "OPTION_VALUE", entry.valueSpan!.start);
         field.jsonName = entry.value;
         break;
@@ -94,15 +95,15 @@ function lowerFieldOptions(ctx: LowerContext, node: FieldNode, field: FieldDescr
 function lowerGroup(ctx: LowerContext, node: FieldNode, field: FieldDescriptorProto, path: readonly number[], nested: NestedTarget): void {
   const rec = ctx.rec;
   const body = node.group!;
-  const groupPath = [...nested.parentPath, nested.fieldNo, nested.messages.length];
+  const groupPath = subPathAt(nested.parentPath, nested.fieldNo, nested.messages.length);
   rec.add(groupPath, { start: node.start, end: body.end }, body.comments);
   const group = newMessage();
   group.name = field.name!;
   nested.messages.push(group);
   const nameToken = node.nameToken!;
-  rec.tokenOwn([...groupPath, 1], nameToken);
+  if (rec.enabled) rec.token(subPath(groupPath, 1), nameToken);
   ctx.mark(group, "NAME", nameToken);
-  rec.tokenOwn([...path, 6], nameToken);
+  if (rec.enabled) rec.token(subPath(path, 6), nameToken);
   field.name = asciiLower(field.name!);
   field.typeName = group.name;
   nested.lowerBody(group, body, groupPath);

@@ -11,6 +11,7 @@ import { lowerEnum } from "./lower-enum-service.js";
 import { Label, lowerField, type NestedTarget } from "./lower-field.js";
 import { cloneOptions, ensureOptions, lowerOption } from "./lower-options.js";
 import { LocationRecorder } from "./locations.js";
+import { subPath, subPathAt } from "./paths.js";
 import { newEnum, newExtensionRange, newField, newMessage, newOneof, newOptions, newReservedRange } from "./protos.js";
 
 /** The `max` of a range before it is known whether the message uses message_set_wire_format. */
@@ -21,7 +22,7 @@ const INT32_MAX = 0x7fffffff;
 
 /** Lowers `message Name { ... }` (its location at `path` was created by the caller). */
 export function lowerMessage(ctx: LowerContext, node: MessageNode, msg: DescriptorProto, path: readonly number[]): void {
-  if (ctx.rec.enabled) ctx.rec.tokenOwn([...path, 1], node.nameToken!);
+  if (ctx.rec.enabled) ctx.rec.token(subPath(path, 1), node.nameToken!);
   ctx.mark(msg, "NAME", node.nameToken!);
   msg.name = node.name!;
   lowerMessageBody(ctx, node.decls, msg, path);
@@ -38,7 +39,7 @@ export function lowerMessageBody(ctx: LowerContext, decls: readonly MessageDecl[
       case "empty":
         break;
       case "message": {
-        const p = [...path, 3, msg.nestedType.length];
+        const p = subPathAt(path, 3, msg.nestedType.length);
         rec.add(p, d, d.comments);
         const m = newMessage();
         msg.nestedType.push(m);
@@ -46,7 +47,7 @@ export function lowerMessageBody(ctx: LowerContext, decls: readonly MessageDecl[
         break;
       }
       case "enum": {
-        const p = [...path, 4, msg.enumType.length];
+        const p = subPathAt(path, 4, msg.enumType.length);
         rec.add(p, d, d.comments);
         const e = newEnum();
         msg.enumType.push(e);
@@ -60,26 +61,28 @@ export function lowerMessageBody(ctx: LowerContext, decls: readonly MessageDecl[
         lowerReserved(ctx, d, msg, path);
         break;
       case "extend":
-        lowerExtend(ctx, d, msg.extension, [...path, 6], nested);
+        lowerExtend(ctx, d, msg.extension, subPath(path, 6), nested);
         break;
       case "option":
-        if (rec.enabled) rec.addOwn([...path, 7], d);
-        lowerOption(ctx, d, ensureOptions<MessageOptions>(msg, "message"), [...path, 7]);
+        const optionsPath = subPath(path, 7);
+        rec.add(optionsPath, d);
+        lowerOption(ctx, d, ensureOptions<MessageOptions>(msg, "message"), optionsPath);
         break;
       case "oneof": {
         const index = msg.oneofDecl.length;
-        const p = [...path, 8, index];
+        const p = subPathAt(path, 8, index);
         rec.add(p, d, d.comments);
         const oneof = newOneof(d.name!);
         msg.oneofDecl.push(oneof);
-        if (rec.enabled) rec.tokenOwn([...p, 1], d.nameToken!);
+        if (rec.enabled) rec.token(subPath(p, 1), d.nameToken!);
         for (const member of d.decls) {
           if (member.kind === "option") {
-            if (rec.enabled) rec.addOwn([...p, 2], member);
-            lowerOption(ctx, member, ensureOptions(oneof, "oneof"), [...p, 2]);
+            const optionsPath = subPath(p, 2);
+            rec.add(optionsPath, member);
+            lowerOption(ctx, member, ensureOptions(oneof, "oneof"), optionsPath);
             continue;
           }
-          const fp = [...path, 2, msg.field.length];
+          const fp = subPathAt(path, 2, msg.field.length);
           rec.add(fp, member, member.comments);
           const field = newField();
           field.label = Label.OPTIONAL;
@@ -90,7 +93,7 @@ export function lowerMessageBody(ctx: LowerContext, decls: readonly MessageDecl[
         break;
       }
       case "field": {
-        const fp = [...path, 2, msg.field.length];
+        const fp = subPathAt(path, 2, msg.field.length);
         rec.add(fp, d, d.comments);
         const field = newField();
         msg.field.push(field);
@@ -113,16 +116,16 @@ export function nestedTarget(ctx: LowerContext, messages: DescriptorProto[], par
 }
 
 /** `extend Foo { ... }`: a location for the block at `blockPath`, then each field at `blockPath + [index]`. */
-export function lowerExtend(ctx: LowerContext, node: ExtendNode, extensions: FieldDescriptorProto[], blockPath: readonly number[], nested: NestedTarget): void {
+export function lowerExtend(ctx: LowerContext, node: ExtendNode, extensions: FieldDescriptorProto[], blockPath: number[], nested: NestedTarget): void {
   const rec = ctx.rec;
   rec.add(blockPath, node, node.comments);
   const extendee = node.extendee!;
   node.fields.forEach((f, i) => {
-    const fp = [...blockPath, extensions.length];
+    const fp = subPath(blockPath, extensions.length);
     rec.add(fp, f, f.comments);
     const field = newField();
     extensions.push(field);
-    if (rec.enabled) rec.addOwn([...fp, 2], extendee);
+    if (rec.enabled) rec.add(subPath(fp, 2), extendee);
     if (i === 0) ctx.mark(field, "EXTENDEE", extendee.start);
     field.extendee = extendee.name;
     lowerField(ctx, f, field, fp, nested);
@@ -131,14 +134,14 @@ export function lowerExtend(ctx: LowerContext, node: ExtendNode, extensions: Fie
 
 function lowerExtensionRanges(ctx: LowerContext, node: ExtensionRangeNode, msg: DescriptorProto, path: readonly number[]): void {
   const rec = ctx.rec;
-  const statementPath = [...path, 5];
+  const statementPath = subPath(path, 5);
   rec.add(statementPath, node, node.comments);
   const first = msg.extensionRange.length;
   for (const r of node.ranges) {
-    const rp = [...statementPath, msg.extensionRange.length];
+    const rp = subPath(statementPath, msg.extensionRange.length);
     rec.add(rp, r);
-    if (rec.enabled) rec.addOwn([...rp, 1], r.firstSpan);
-    if (rec.enabled) rec.addOwn([...rp, 2], r.lastSpan);
+    if (rec.enabled) rec.add(subPath(rp, 1), r.firstSpan);
+    if (rec.enabled) rec.add(subPath(rp, 2), r.lastSpan);
     const range = newExtensionRange(r.first, r.last === "max" ? MAX_SENTINEL : r.last + 1);
     ctx.mark(range, "NUMBER", r.start);
     msg.extensionRange.push(range);
@@ -150,7 +153,7 @@ function lowerExtensionRanges(ctx: LowerContext, node: ExtensionRangeNode, msg: 
   msg.extensionRange[first]!.options = options;
   const scratch = new LocationRecorder(ctx.tokens, ctx.sourceInfo);
   const saved = ctx.rec;
-  const optionsPath = [...statementPath, 0, 3];
+  const optionsPath = subPathAt(statementPath, 0, 3);
   ctx.rec = scratch;
   try {
     scratch.add(optionsPath, node.options);
@@ -172,19 +175,19 @@ function lowerExtensionRanges(ctx: LowerContext, node: ExtensionRangeNode, msg: 
 function lowerReserved(ctx: LowerContext, node: ReservedNode, msg: DescriptorProto, path: readonly number[]): void {
   const rec = ctx.rec;
   if (node.names !== undefined) {
-    if (rec.enabled) rec.addOwn([...path, 10], node, node.comments);
+    if (rec.enabled) rec.add(subPath(path, 10), node, node.comments);
     for (const n of node.names) {
-      if (rec.enabled) rec.addOwn([...path, 10, msg.reservedName.length], n);
+      if (rec.enabled) rec.add(subPathAt(path, 10, msg.reservedName.length), n);
       msg.reservedName.push(n.value);
     }
     return;
   }
-  if (rec.enabled) rec.addOwn([...path, 9], node, node.comments);
+  if (rec.enabled) rec.add(subPath(path, 9), node, node.comments);
   for (const r of node.ranges ?? []) {
-    const rp = [...path, 9, msg.reservedRange.length];
+    const rp = subPathAt(path, 9, msg.reservedRange.length);
     rec.add(rp, r);
-    if (rec.enabled) rec.addOwn([...rp, 1], r.firstSpan);
-    if (rec.enabled) rec.addOwn([...rp, 2], r.lastSpan);
+    if (rec.enabled) rec.add(subPath(rp, 1), r.firstSpan);
+    if (rec.enabled) rec.add(subPath(rp, 2), r.lastSpan);
     const range = newReservedRange(r.first, r.last === "max" ? MAX_SENTINEL : r.last + 1);
     ctx.mark(range, "NUMBER", r.start);
     msg.reservedRange.push(range);

@@ -5,19 +5,10 @@
  */
 import type { OptionNode } from "../ast.js";
 import type { UninterpretedOption } from "../../reflect/descriptor-types.js";
-import { TokenKind } from "../token.js";
 import type { LowerContext } from "./context.js";
+import { recordOptionDetails } from "./option-locations.js";
+import { subPathAt } from "./paths.js";
 import { newNamePart, newOptions, newUninterpreted, type AnyOptions, type OptionsKind } from "./protos.js";
-
-/** UninterpretedOption field numbers of the value kinds, as used in location paths. */
-const VALUE_FIELD = {
-  identifier: 3,
-  "positive-int": 4,
-  "negative-int": 5,
-  double: 6,
-  string: 7,
-  aggregate: 8,
-} as const;
 
 /** Something with an optional options message. */
 export interface HasOptions<T extends AnyOptions> {
@@ -41,17 +32,10 @@ export function lowerOption(ctx: LowerContext, node: OptionNode, options: AnyOpt
   const first = node.name[0]!;
   const v = node.value!;
   if (rec.enabled) {
-    const path = [...container, 999, index];
-    rec.add(path, node, node.comments);
-    rec.addOwn([...path, 2], { start: first.start, end: node.name[node.name.length - 1]!.end });
-    node.name.forEach((part, j) => {
-      rec.addOwn([...path, 2, j], part);
-      rec.addOwn([...path, 2, j, 1], part.nameSpan);
-    });
-    let field: number = VALUE_FIELD[v.kind];
-    // `-inf` and `-nan` are identifiers to protoc's parser: it records the identifier path and stores a double.
-    if (v.kind === "double" && ctx.tokens.kind(v.end) === TokenKind.Identifier) field = VALUE_FIELD.identifier;
-    rec.addOwn([...path, field], v);
+    const path = subPathAt(container, 999, index);
+    const loc = rec.add(path, node, node.comments)!;
+    if (rec.deferred !== undefined) rec.deferred.defer(loc, node);
+    else recordOptionDetails(rec, ctx.tokens, node, path);
   }
   ctx.mark(opt, "OPTION_NAME", first.start);
   ctx.mark(opt, "OPTION_VALUE", v.start);

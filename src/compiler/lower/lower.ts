@@ -7,7 +7,8 @@
  * and group fields, options as UninterpretedOptions, map entry messages synthesized after their
  * field, groups as nested messages, extension range ends exclusive, proto3 synthetic oneofs.
  * `sourceCodeInfo` holds protoc's locations in protoc's order; `table` gains the positions
- * later stages report errors at (protoc's SourceLocationTable).
+ * later stages report errors at (protoc's SourceLocationTable). With `deferred`, the locations
+ * inside option statements go there instead (the option interpreter adds back those it keeps).
  */
 import type { FileNode } from "../ast.js";
 import type { FileDescriptorProto, FileOptions } from "../../reflect/descriptor-types.js";
@@ -16,22 +17,23 @@ import { lowerEnum, lowerService } from "./lower-enum-service.js";
 import { ensureOptions, lowerOption } from "./lower-options.js";
 import { lowerExtend, lowerMessage, nestedTarget } from "./lower-message.js";
 import type { SourceLocationTable } from "./locations.js";
+import type { DeferredOptionLocations } from "./option-locations.js";
 import { newEnum, newFile, newMessage, newService, newSourceCodeInfo } from "./protos.js";
 
 /**
  * Lowers a parsed file; `name` is the file's name in the compilation (its virtual path). Without
  * `sourceInfo` no SourceCodeInfo is recorded (protoc always records it; it only matters for output).
  */
-export function lowerFile(ast: FileNode, name: string, table: SourceLocationTable, sourceInfo = true): FileDescriptorProto {
-  const ctx = new LowerContext(ast, table, sourceInfo);
+export function lowerFile(ast: FileNode, name: string, table: SourceLocationTable, sourceInfo = true, deferred?: DeferredOptionLocations): FileDescriptorProto {
+  const ctx = new LowerContext(ast, table, sourceInfo, deferred);
   const rec = ctx.rec;
   const file = newFile();
   file.name = name;
-  rec.addOwn([], ast);
+  rec.add([], ast);
   ctx.mark(file, "OTHER", ast.start);
   const syntax = ast.syntax;
   if (syntax !== undefined) {
-    rec.addOwn([12], syntax, syntax.comments);
+    rec.add([12], syntax, syntax.comments);
     ctx.mark(file, "EDITIONS", syntax.start);
     file.syntax = ctx.syntax;
     if (syntax.edition !== undefined) file.edition = syntax.edition as FileDescriptorProto["edition"];
@@ -42,23 +44,23 @@ export function lowerFile(ast: FileNode, name: string, table: SourceLocationTabl
       case "empty":
         break;
       case "package":
-        rec.addOwn([2], d, d.comments);
+        rec.add([2], d, d.comments);
         ctx.mark(file, "NAME", d.start);
         file.package = d.name;
         break;
       case "import":
         if (d.modifier === "option") {
-          rec.addOwn([15, file.optionDependency.length], d, d.comments);
+          rec.add([15, file.optionDependency.length], d, d.comments);
           table.addImport(file, d.path, rec.at(d.start));
           file.optionDependency.push(d.path);
           break;
         }
-        rec.addOwn([3, file.dependency.length], d, d.comments);
+        rec.add([3, file.dependency.length], d, d.comments);
         if (d.modifier === "public") {
-          rec.tokenOwn([10, file.publicDependency.length], d.modifierToken!);
+          rec.token([10, file.publicDependency.length], d.modifierToken!);
           file.publicDependency.push(file.dependency.length);
         } else if (d.modifier === "weak") {
-          rec.tokenOwn([11, file.weakDependency.length], d.modifierToken!);
+          rec.token([11, file.weakDependency.length], d.modifierToken!);
           table.addImport(file, "weak", rec.at(d.modifierToken!));
           file.weakDependency.push(file.dependency.length);
         }
@@ -66,7 +68,7 @@ export function lowerFile(ast: FileNode, name: string, table: SourceLocationTabl
         file.dependency.push(d.path);
         break;
       case "option":
-        rec.addOwn([8], d);
+        rec.add([8], d);
         lowerOption(ctx, d, ensureOptions<FileOptions>(file, "file"), [8]);
         break;
       case "message": {

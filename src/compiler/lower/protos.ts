@@ -29,6 +29,7 @@ import type {
   UninterpretedOption,
   UninterpretedOption_NamePart,
 } from "../../reflect/descriptor-types.js";
+import type { Comments } from "../ast.js";
 
 /** Any of the nine options messages of descriptor.proto. */
 export type AnyOptions =
@@ -132,9 +133,16 @@ export function newSourceCodeInfo(location: SourceCodeInfo_Location[]): SourceCo
   return { $typeName: "google.protobuf.SourceCodeInfo", location };
 }
 
-/** A SourceCodeInfo.Location. */
-export function newLocation(path: number[], span: number[]): SourceCodeInfo_Location {
-  return { $typeName: "google.protobuf.SourceCodeInfo.Location", path, span, leadingDetachedComments: [] };
+/** A SourceCodeInfo.Location, with a node's comments if any (each object is made with all its fields at once). */
+export function newLocation(path: number[], span: number[], comments?: Comments): SourceCodeInfo_Location {
+  const $typeName = "google.protobuf.SourceCodeInfo.Location";
+  if (comments === undefined) return { $typeName, path, span, leadingDetachedComments: [] };
+  const leadingDetachedComments = comments.detached.length > 0 ? [...comments.detached] : [];
+  const { leading, trailing } = comments;
+  if (leading !== undefined && trailing !== undefined) return { $typeName, path, span, leadingDetachedComments, leadingComments: leading, trailingComments: trailing };
+  if (leading !== undefined) return { $typeName, path, span, leadingDetachedComments, leadingComments: leading };
+  if (trailing !== undefined) return { $typeName, path, span, leadingDetachedComments, trailingComments: trailing };
+  return { $typeName, path, span, leadingDetachedComments };
 }
 
 /** The `$typeName`s of the options messages, by the kind of element they belong to. */

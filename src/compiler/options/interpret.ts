@@ -8,7 +8,8 @@
  */
 import { fromBinary } from "../../codec/binary/from-binary.js";
 import { toBinary } from "../../codec/binary/to-binary.js";
-import type { SourceCodeInfo, UninterpretedOption } from "../../reflect/descriptor-types.js";
+import type { SourceCodeInfo, SourceCodeInfo_Location, UninterpretedOption } from "../../reflect/descriptor-types.js";
+import type { DeferredOptionLocations } from "../lower/option-locations.js";
 import type { DescMessage } from "../../reflect/descriptors.js";
 import type { UnknownField } from "../../reflect/message.js";
 import { WireType } from "../../wire/wire-type.js";
@@ -28,7 +29,11 @@ export class OptionInterpreter {
   /** Options messages that are the runtime's parse of their bytes. */
   private readonly reparsed = new WeakSet<object>();
 
-  constructor(private readonly b: Builder) {}
+  constructor(
+    private readonly b: Builder,
+    /** Whether the file has SourceCodeInfo, whose option paths updateSourceCodeInfo() rewrites. */
+    private readonly trackPaths: boolean,
+  ) {}
 
   /** Interprets the job's options whose first name part is (`extensions` true) or is not an extension. */
   interpret(job: OptionsJob, extensions: boolean): boolean {
@@ -41,7 +46,7 @@ export class OptionInterpreter {
     const unknown: UnknownField[] = [...(options.$unknown ?? [])];
     let failed = false;
     for (let i = 0; i < list.length; i++) {
-      if (!this.interpretOne(job, list[i]!, [...job.path, 999, i], unknown, !extensions)) {
+      if (!this.interpretOne(job, list[i]!, i, unknown, !extensions)) {
         failed = true;
         break;
       }
@@ -65,7 +70,8 @@ export class OptionInterpreter {
     return !failed;
   }
 
-  private interpretOne(job: OptionsJob, uo: UninterpretedOption, srcPath: number[], unknown: UnknownField[], skipExtensions: boolean): boolean {
+  /** Interprets option `index` of the job, `uo`. */
+  private interpretOne(job: OptionsJob, uo: UninterpretedOption, index: number, unknown: UnknownField[], skipExtensions: boolean): boolean {
     const b = this.b;
     const nameError = (message: string): false => {
       b.error(job.elementName, uo, "OPTION_NAME", message);
@@ -84,7 +90,7 @@ export class OptionInterpreter {
     let field: FieldDesc | undefined;
     const intermediates: FieldDesc[] = [];
     let debugName = "";
-    const destPath = [...job.path];
+    const destPath = this.trackPaths ? job.path.slice() : undefined;
     for (let i = 0; i < uo.name.length; i++) {
       const part = uo.name[i]!;
       const namePart = part.namePart ?? "";
@@ -112,7 +118,7 @@ export class OptionInterpreter {
       if (field.containingType !== descriptor) {
         return nameError(`Option field "${debugName}" is not a field or extension of message "${descriptor.name}".`);
       }
-      destPath.push(field.number);
+      destPath?.push(field.number);
       if (field.file === b.file && first.namePart === "features" && !first.isExtension) {
         return nameError(`Feature "${debugName}" can't be used in the same file it's defined in.`);
       }
@@ -137,44 +143,62 @@ export class OptionInterpreter {
       fields = [f.type === Type.GROUP ? groupField(f.number, fields) : bytesField(f.number, serializeFields(fields))];
     }
     unknown.push(...fields);
+    if (destPath !== undefined) this.recordPath(job, index, leaf, destPath);
+    return true;
+  }
+
+  /** Records that option `index` of the job set the field at `destPath` (an element of it, if repeated). */
+  private recordPath(job: OptionsJob, index: number, leaf: FieldDesc, destPath: number[]): void {
     if (leaf.label === Label.REPEATED) {
       const key = destPath.join(",");
-      const index = this.repeatedCounts.get(key) ?? 0;
-      this.repeatedCounts.set(key, index + 1);
-      destPath.push(index);
+      const count = this.repeatedCounts.get(key) ?? 0;
+      this.repeatedCounts.set(key, count + 1);
+      destPath.push(count);
     }
-    this.interpretedPaths.set(srcPath.join(","), destPath);
-    return true;
+    this.interpretedPaths.set(`${job.path.join(",")},999,${index}`, destPath);
   }
 
   /**
    * protoc's UpdateSourceCodeInfo: each interpreted option's location takes the path of the
-   * field it set, and the locations inside it (name parts, value) are dropped.
+   * field it set, and the locations inside it (name parts, value) are dropped. Where the lowering
+   * deferred those (`deferred`), they are added back for the options left uninterpreted.
    */
-  updateSourceCodeInfo(info: SourceCodeInfo): void {
-    if (this.interpretedPaths.size === 0) return;
-    // In place: the list is this file's own.
+  updateSourceCodeInfo(info: SourceCodeInfo, deferred: DeferredOptionLocations | undefined): void {
+    if (this.interpretedPaths.size === 0 && deferred === undefined) return;
+    // The list and its locations are this file's own: they are changed in place.
     const list = info.location;
+    // Nearly always no longer than the list: made at that length and cut to what was kept.
+    const out = new Array<SourceCodeInfo_Location>(list.length);
     let kept = 0;
     let matchSrc: number[] | undefined;
     for (const loc of list) {
       if (matchSrc !== undefined) {
-        const prefix = matchSrc;
-        if (loc.path.length >= prefix.length && prefix.every((p, j) => loc.path[j] === p)) continue;
+        if (startsWith(loc.path, matchSrc)) continue;
         matchSrc = undefined;
       }
+      out[kept++] = loc;
       // Option locations end with (uninterpreted_option = 999, index).
       const n = loc.path.length;
-      const dest = n >= 2 && loc.path[n - 2] === 999 ? this.interpretedPaths.get(loc.path.join(",")) : undefined;
-      if (dest === undefined) {
-        list[kept++] = loc;
-        continue;
+      if (n < 2 || loc.path[n - 2] !== 999) continue;
+      const dest = this.interpretedPaths.get(loc.path.join(","));
+      if (dest !== undefined) {
+        matchSrc = loc.path;
+        loc.path = dest.slice();
+      } else {
+        const inner = deferred?.innerLocations(loc);
+        if (inner !== undefined) for (const l of inner) out[kept++] = l;
       }
-      matchSrc = loc.path;
-      list[kept++] = { ...loc, path: [...dest] };
     }
-    list.length = kept;
+    out.length = kept;
+    info.location = out;
   }
+}
+
+/** Whether `path` begins with `prefix`. */
+function startsWith(path: readonly number[], prefix: readonly number[]): boolean {
+  if (path.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (path[i] !== prefix[i]) return false;
+  return true;
 }
 
 /** protoc's ExamineIfOptionIsSet: whether the innermost field was already set (in the unknown fields) along the same path. */

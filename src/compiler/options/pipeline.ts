@@ -18,12 +18,12 @@ export function afterCrossLink(b: Builder, file: FileDesc, deferred: LifetimeChe
     for (const name of b.unknownOptionDependencies) b.error(name, file.proto, "IMPORT", `Import "${name}" was not found or had errors.`);
   }
   if (!b.hadErrors) {
-    const interpreter = new OptionInterpreter(b);
+    const interpreter = new OptionInterpreter(b, file.sourceCodeInfo !== undefined);
     for (const job of b.jobs) interpreter.interpret(job, false);
     resolveFeatures(b, file);
     postProcessFieldFeatures(file);
     for (const job of b.jobs) interpreter.interpret(job, true);
-    if (file.sourceCodeInfo !== undefined) interpreter.updateSourceCodeInfo(file.sourceCodeInfo);
+    if (file.sourceCodeInfo !== undefined) interpreter.updateSourceCodeInfo(file.sourceCodeInfo, b.optionLocations);
   }
   if (!b.hadErrors) validateFile(b, file);
   if (b.hadErrors) {
