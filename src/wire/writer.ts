@@ -457,7 +457,7 @@ export class BinaryWriter {
   }
 
   packedInt32(values: readonly number[]): this {
-    this.fork();
+    const mark = this.openLength();
     const n = values.length;
     for (let i = 0; i < n; ) {
       // In chunks, so that a long list does not reserve ten bytes a value all at once.
@@ -472,11 +472,11 @@ export class BinaryWriter {
       }
       this.pos = p;
     }
-    return this.join();
+    return this.endDelimited(mark);
   }
 
   packedUint32(values: readonly number[]): this {
-    this.fork();
+    const mark = this.openLength();
     const n = values.length;
     for (let i = 0; i < n; ) {
       const stop = Math.min(n, i + PACKED_CHUNK);
@@ -490,11 +490,11 @@ export class BinaryWriter {
       }
       this.pos = p;
     }
-    return this.join();
+    return this.endDelimited(mark);
   }
 
   packedSint32(values: readonly number[]): this {
-    this.fork();
+    const mark = this.openLength();
     const n = values.length;
     for (let i = 0; i < n; ) {
       const stop = Math.min(n, i + PACKED_CHUNK);
@@ -508,7 +508,7 @@ export class BinaryWriter {
       }
       this.pos = p;
     }
-    return this.join();
+    return this.endDelimited(mark);
   }
 
   packedInt64(values: readonly bigint[]): this {
@@ -524,7 +524,7 @@ export class BinaryWriter {
   }
 
   private packedVarint64(values: readonly bigint[], type: "int64" | "uint64" | "sint64"): this {
-    this.fork();
+    const mark = this.openLength();
     const n = values.length;
     for (let i = 0; i < n; ) {
       const stop = Math.min(n, i + PACKED_CHUNK);
@@ -545,14 +545,12 @@ export class BinaryWriter {
       }
       this.pos = p;
     }
-    return this.join();
+    return this.endDelimited(mark);
   }
 
   /** Starts a length-delimited value whose length is written by the matching join(). */
   fork(): this {
-    this.ensure(1);
-    this.forks.push(this.pos - this.start);
-    this.pos += 1;
+    this.forks.push(this.openLength());
     return this;
   }
 
@@ -571,10 +569,17 @@ export class BinaryWriter {
   beginDelimited(tag: number): number {
     if (tag >>> 0 !== tag) invalid("tag", tag);
     this.ensure(6);
-    const p = putVarint32(this.buf, this.pos, tag);
-    this.pos = p + 1;
-    // Relative to the value being written, which a new buffer takes with it (see grow()).
-    return p - this.start;
+    this.pos = putVarint32(this.buf, this.pos, tag);
+    return this.openLength();
+  }
+
+  /**
+   * Reserves one byte for the length of the value that follows; returns the mark endDelimited()
+   * takes: relative to the start of the value being written, which a new buffer takes with it (see grow()).
+   */
+  private openLength(): number {
+    this.ensure(1);
+    return this.pos++ - this.start;
   }
 
   /** Ends the value started by beginDelimited() (or fork()) that returned `mark`, writing its length in front of it. */
