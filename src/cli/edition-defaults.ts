@@ -84,10 +84,11 @@ function writeValues(w: BinaryWriter, fieldNo: number, values: Values): void {
 /** protoc's ValidateDescriptor: feature fields are singular enums or bools with targets, a legacy default and a support window. */
 function validateDescriptor(d: DescMessage): void {
   if (d.proto.oneofDecl.length > 0) throw new DefaultsError(`Type ${d.typeName} contains unsupported oneof feature fields.`);
-  for (const f of d.proto.field) {
-    const name = `${d.typeName}.${f.name ?? ""}`;
+  for (const field of d.fields) {
+    const f = field.proto;
+    const name = fieldName(field);
     // Required by label (proto2) or by the field_presence feature (editions).
-    if (d.fields.find((x) => x.number === f.number)?.presence === "required") throw new DefaultsError(`Feature field ${name} is an unsupported required field.`);
+    if (field.presence === "required") throw new DefaultsError(`Feature field ${name} is an unsupported required field.`);
     if (f.label === FieldDescriptorProto_Label.LABEL_REPEATED) throw new DefaultsError(`Feature field ${name} is an unsupported repeated field.`);
     if (f.type !== FieldDescriptorProto_Type.TYPE_ENUM && f.type !== FieldDescriptorProto_Type.TYPE_BOOL) throw new DefaultsError(`Feature field ${name} is not an enum or boolean.`);
     const options = f.options;
@@ -128,7 +129,7 @@ function collectEditions(d: DescMessage, maximum: number, editions: Set<number>)
   const add = (edition: number) => {
     if (edition <= maximum || edition === Edition.UNSTABLE) editions.add(edition);
   };
-  for (const f of d.proto.field) {
+  for (const { proto: f } of d.fields) {
     const support = f.options?.featureSupport;
     add(support?.editionIntroduced ?? 0);
     if (support?.editionRemoved !== undefined) add(support.editionRemoved);
@@ -141,8 +142,8 @@ function collectEditions(d: DescMessage, maximum: number, editions: Set<number>)
  * not after it), among the fixed ones when the feature is not yet or no longer supported.
  */
 function fillDefaults(edition: number, d: DescMessage, fixed: Values, overridable: Values): void {
-  for (const f of d.proto.field) {
-    const field = d.fields.find((x) => x.number === f.number)!;
+  for (const field of d.fields) {
+    const f = field.proto;
     const support = f.options?.featureSupport;
     const unsupported =
       support !== undefined &&
@@ -150,13 +151,18 @@ function fillDefaults(edition: number, d: DescMessage, fixed: Values, overridabl
     const defaults = [...(f.options?.editionDefaults ?? [])].sort((a, b) => (a.edition ?? 0) - (b.edition ?? 0));
     let chosen: FieldOptions_EditionDefault | undefined;
     for (const x of defaults) if ((x.edition ?? 0) <= edition) chosen = x;
-    if (chosen === undefined) throw new DefaultsError(`No valid default found for edition ${editionText(edition)} in feature field ${field.parent.typeName}.${field.name}`);
+    if (chosen === undefined) throw new DefaultsError(`No valid default found for edition ${editionText(edition)} in feature field ${fieldName(field)}`);
     const value = parseValue(field, chosen.value ?? "");
     if (value === undefined) {
-      throw new DefaultsError(`Parsing error in edition_defaults for feature field ${field.parent.typeName}.${field.name}. Could not parse: ${chosen.value ?? ""}`);
+      throw new DefaultsError(`Parsing error in edition_defaults for feature field ${fieldName(field)}. Could not parse: ${chosen.value ?? ""}`);
     }
-    (unsupported ? fixed : overridable).set(f.number ?? 0, value);
+    (unsupported ? fixed : overridable).set(field.number, value);
   }
+}
+
+/** A field's full name, as protoc's messages give it. */
+function fieldName(field: DescField): string {
+  return `${field.parent.typeName}.${field.name}`;
 }
 
 /** A default's text as the text format reads a value of an enum or bool field (protoc's ParseFieldValueFromString). */

@@ -315,7 +315,7 @@ export class BinaryWriter {
     this.ensure(6 + 3 * len);
     const buf = this.buf;
     let start = this.pos;
-    if (tag !== NO_TAG) start = tag < 0x80 ? ((buf[start] = tag), start + 1) : putVarint32(buf, start, tag);
+    if (tag !== NO_TAG) start = putVarint32(buf, start, tag);
     let p = start + 1;
     let i = 0;
     for (; i < len; i++) {
