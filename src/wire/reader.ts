@@ -80,18 +80,29 @@ export class BinaryReader {
    * five-byte tag count (as in protoc); a tag of more than five bytes is an error.
    */
   rawTag(): number {
-    const buf = this.buf;
+    // The one-byte case (field numbers 1 to 15) here; longer tags in a method of their own, which
+    // keeps this one small enough for the optimizing compiler to inline into every decoder (it
+    // inlines only so much code into one function).
     const pos = this.pos;
-    if (pos + 1 < this.end) {
-      const b0 = buf[pos]!;
+    if (pos < this.end) {
+      const b0 = this.buf[pos]!;
       if (b0 < 0x80) {
         this.pos = pos + 1;
         return b0;
       }
+    }
+    return this.rawTagLong();
+  }
+
+  /** rawTag() of more than one byte. */
+  private rawTagLong(): number {
+    const buf = this.buf;
+    const pos = this.pos;
+    if (pos + 1 < this.end) {
       const b1 = buf[pos + 1]!;
       if (b1 < 0x80) {
         this.pos = pos + 2;
-        return (b0 & 0x7f) | (b1 << 7);
+        return (buf[pos]! & 0x7f) | (b1 << 7);
       }
     }
     const t = this.varint32();
@@ -124,42 +135,67 @@ export class BinaryReader {
     return this.varint32Long();
   }
 
-  /** varint32() of more than one byte (kept apart so that the one-byte case stays small enough to inline). */
+  /**
+   * varint32() of more than one byte. Kept small, as varint32() is (the rarer cases are methods of
+   * their own), so that the optimizing compiler inlines both into the decoders: it inlines only so
+   * much code into one function.
+   */
   private varint32Long(): number {
+    const buf = this.buf;
+    const pos = this.pos;
+    if (this.end - pos < 5) return this.varint32Checked();
+    // Five bytes are there: no bounds checks.
+    let result = buf[pos]! & 0x7f;
+    let b = buf[pos + 1]!;
+    result |= (b & 0x7f) << 7;
+    let n = 2;
+    if (b >= 0x80) {
+      b = buf[pos + 2]!;
+      result |= (b & 0x7f) << 14;
+      n = 3;
+      if (b >= 0x80) {
+        b = buf[pos + 3]!;
+        result |= (b & 0x7f) << 21;
+        n = 4;
+        if (b >= 0x80) {
+          b = buf[pos + 4]!;
+          result |= b << 28;
+          if (b >= 0x80) return this.varint32Tail(pos + 5, result);
+          n = 5;
+        }
+      }
+    }
+    this.pos = pos + n;
+    return result >>> 0;
+  }
+
+  /** The sixth to tenth bytes of a varint read as 32 bits (a negative int32): they add no bits, but one must end it. */
+  private varint32Tail(pos: number, result: number): number {
+    const start = pos - 5;
+    const buf = this.buf;
+    const stop = Math.min(this.end, pos + 5);
+    while (pos < stop) if (buf[pos++]! < 0x80) return this.endVarint32(pos, result);
+    if (pos === start + 10) throw new WireError("varint is longer than 10 bytes", start, "varint-too-long");
+    throw new WireError("truncated varint", start, "truncated");
+  }
+
+  /** varint32() with fewer than five bytes left: each byte's bounds checked. */
+  private varint32Checked(): number {
     const buf = this.buf;
     let pos = this.pos;
     const start = pos;
-    if (this.end - pos >= 10) {
-      // Ten bytes are there: no bounds checks. Bits past the 32nd are dropped, but a sixth to
-      // tenth byte must still end the varint.
-      let b = buf[pos++]!;
-      let result = b & 0x7f;
-      b = buf[pos++]!;
-      result |= (b & 0x7f) << 7;
-      if (b < 0x80) return this.endVarint32(pos, result);
-      b = buf[pos++]!;
-      result |= (b & 0x7f) << 14;
-      if (b < 0x80) return this.endVarint32(pos, result);
-      b = buf[pos++]!;
-      result |= (b & 0x7f) << 21;
-      if (b < 0x80) return this.endVarint32(pos, result);
-      b = buf[pos++]!;
-      result |= b << 28;
-      if (b < 0x80) return this.endVarint32(pos, result);
-      for (let i = 0; i < 5; i++) if (buf[pos++]! < 0x80) return this.endVarint32(pos, result);
-      throw new WireError("varint is longer than 10 bytes", start, "varint-too-long");
-    }
     let result = 0;
-    for (let shift = 0; shift < 70; shift += 7) {
+    for (let shift = 0; shift < 35; shift += 7) {
       if (pos >= this.end) throw new WireError("truncated varint", start, "truncated");
       const b = buf[pos++]!;
-      if (shift < 32) result |= (b & 0x7f) << shift;
+      result |= (b & 0x7f) << shift;
       if (b < 0x80) {
         this.pos = pos;
         return result >>> 0;
       }
     }
-    throw new WireError("varint is longer than 10 bytes", start, "varint-too-long");
+    // Not reached: fewer than five bytes were left.
+    throw new WireError("truncated varint", start, "truncated");
   }
 
   private endVarint32(pos: number, result: number): number {
@@ -299,9 +335,14 @@ export class BinaryReader {
 
   private need(n: number): number {
     const pos = this.pos;
-    if (this.end - pos < n) throw new WireError(`truncated: need ${n} bytes, ${this.end - pos} left`, pos, "truncated");
+    if (this.end - pos < n) this.truncated(n);
     this.pos = pos + n;
     return pos;
+  }
+
+  /** The error of need(): kept out of it, so that every fixed-size read stays small to inline. */
+  private truncated(n: number): never {
+    throw new WireError(`truncated: need ${n} bytes, ${this.end - this.pos} left`, this.pos, "truncated");
   }
 
   fixed32(): number {
@@ -482,6 +523,20 @@ export class BinaryReader {
 
   /** Reads a length prefix and checks that that many bytes remain; returns the length. */
   length(): number {
+    // A one-byte length that fits inline; the rest in lengthLong() (small enough to inline, as rawTag()).
+    const pos = this.pos;
+    if (pos < this.end) {
+      const len = this.buf[pos]!;
+      if (len < 0x80 && len < this.end - pos) {
+        this.pos = pos + 1;
+        return len;
+      }
+    }
+    return this.lengthLong();
+  }
+
+  /** length() of a prefix of more than one byte, or one that exceeds what is left. */
+  private lengthLong(): number {
     const at = this.pos;
     let len = this.varint32();
     // varint32() keeps only the low 32 bits: a longer length must not be taken for its low bits.

@@ -100,6 +100,11 @@ export function utf8DecodeEscaped(buf: Uint8Array, start: number, end: number): 
   return utf8Decode(buf, start, end, true) ?? decodeEscaping(buf, start, end);
 }
 
+/** utf8DecodeEscaped() without trying asciiString() first (see utf8DecodeOther). */
+export function utf8DecodeEscapedOther(buf: Uint8Array, start: number, end: number): string {
+  return utf8DecodeOther(buf, start, end, true) ?? decodeEscaping(buf, start, end);
+}
+
 function decodeEscaping(buf: Uint8Array, start: number, end: number): string {
   const units: number[] = [];
   let out = "";
@@ -164,10 +169,22 @@ const MAX_TRANSCODE = 64 * 1024;
  * without, invalid sequences become U+FFFD.
  */
 export function utf8Decode(buf: Uint8Array, start: number, end: number, validate: boolean): string | undefined {
+  // Short ASCII (valid UTF-8 as it is) here; everything else in utf8DecodeOther(). Small enough
+  // for the optimizing compiler to inline into the decoders.
   if (end - start <= MAX_SHORT_STRING) {
-    // ASCII is valid UTF-8 as it is; other short text is transcoded here, without a native call.
     const ascii = asciiString(buf, start, end - start);
     if (ascii !== undefined) return ascii;
+  }
+  return utf8DecodeOther(buf, start, end, validate);
+}
+
+/**
+ * utf8Decode() without its first step, for callers that have tried asciiString() on short input
+ * already: it decodes any UTF-8 (short ASCII too, only more slowly).
+ */
+export function utf8DecodeOther(buf: Uint8Array, start: number, end: number, validate: boolean): string | undefined {
+  if (end - start <= MAX_SHORT_STRING) {
+    // Other short text is transcoded here, without a native call.
     const n = transcode(buf, start, end);
     return n >= 0 ? unitsString(units, n) : decodeSlow(buf, start, end, validate);
   }

@@ -568,9 +568,10 @@ export class BinaryWriter {
    */
   beginDelimited(tag: number): number {
     if (tag >>> 0 !== tag) invalid("tag", tag);
-    this.ensure(6);
-    this.pos = putVarint32(this.buf, this.pos, tag);
-    return this.openLength();
+    this.ensure(6); // the tag and the length's first byte
+    const p = putVarint32(this.buf, this.pos, tag);
+    this.pos = p + 1;
+    return p - this.start;
   }
 
   /**
@@ -584,13 +585,21 @@ export class BinaryWriter {
 
   /** Ends the value started by beginDelimited() (or fork()) that returned `mark`, writing its length in front of it. */
   endDelimited(mark: number): this {
+    // A length of one byte here; longer ones, and misuse, in endLongDelimited(). Kept small, so that
+    // the encoders inline it (the optimizing compiler inlines only so much into one function).
     const at = this.start + mark;
     const len = this.pos - at - 1;
-    if (mark !== mark >>> 0 || !(len >= 0)) throw new WireError(`endDelimited(): no value was begun at ${String(mark)}`, -1, "misuse");
-    if (len < 0x80) {
+    if (len < 0x80 && len >= 0 && mark === mark >>> 0) {
       this.buf[at] = len;
       return this;
     }
+    return this.endLongDelimited(mark);
+  }
+
+  private endLongDelimited(mark: number): this {
+    const at = this.start + mark;
+    const len = this.pos - at - 1;
+    if (mark !== mark >>> 0 || !(len >= 0)) throw new WireError(`endDelimited(): no value was begun at ${String(mark)}`, -1, "misuse");
     // The length takes more than the one byte reserved: move the value to make room.
     const extra = varintSize32(len) - 1;
     this.ensure(extra); // may move the value to a new buffer
@@ -599,6 +608,7 @@ export class BinaryWriter {
     this.pos = putVarint32(this.buf, moved, len) + len;
     return this;
   }
+
 }
 
 

@@ -624,6 +624,24 @@ test("tag(): five-byte tags keep their low 32 bits and longer ones are errors, a
   throwsWire(() => r2.skip(), 1, /tag is longer than 5 bytes/);
 });
 
+test("rawTag(): tags of one to five bytes, at the very end and with bytes after them; longer ones and cut ones are errors", () => {
+  for (const fieldNo of [1, 15, 16, 2047, 2048, 262143, 262144, MAX_FIELD_NUMBER]) {
+    for (const wt of [0, 2, 5]) {
+      const tag = fieldNo * 8 + wt;
+      const enc = varint(BigInt(tag));
+      for (let extra = 0; extra < 7; extra++) {
+        const r = reader([...enc, ...new Array<number>(extra).fill(0x01)]);
+        assert.equal(r.rawTag(), tag, `tag ${tag}, ${extra} bytes after`);
+        assert.equal(r.pos, enc.length);
+      }
+      // Cut before its last byte: the reader's end excludes the rest.
+      if (enc.length > 1) throwsWire(() => new BinaryReader(Uint8Array.from(enc), 0, enc.length - 1).rawTag(), 0, /truncated varint/);
+    }
+  }
+  throwsWire(() => reader("88 80 80 80 80 00").rawTag(), 0, /tag is longer than 5 bytes/);
+  throwsWire(() => reader("").rawTag(), 0, /truncated varint/);
+});
+
 
 // ---------------------------------------------------------------------------------------------
 // skip()
@@ -1023,9 +1041,14 @@ test("varints of every length read the same with ten or more bytes left (no boun
     const w = new BinaryWriter();
     w.uint64(v);
     const alone = w.finish();
-    const padded = new Uint8Array(alone.length + 12);
-    padded.set(alone);
-    for (const input of [alone, padded]) {
+    // Every amount of slack after the varint: the readers take other paths with fewer than five
+    // and fewer than ten bytes left.
+    const inputs = Array.from({ length: 13 }, (_, extra) => {
+      const b = new Uint8Array(alone.length + extra);
+      b.set(alone);
+      return b;
+    });
+    for (const input of inputs) {
       assert.equal(new BinaryReader(input).uint64(), v, `uint64 ${v}`);
       assert.equal(new BinaryReader(input).int64(), BigInt.asIntN(64, v), `int64 ${v}`);
       assert.equal(new BinaryReader(input).uint32(), Number(v & 0xffffffffn), `uint32 ${v}`);
@@ -1044,6 +1067,15 @@ test("varints of every length read the same with ten or more bytes left (no boun
   }
   // Cut: the last byte still has its continuation bit.
   throwsWire(() => new BinaryReader(Uint8Array.from([0x80, 0x80, 0x80])).uint32(), 0, /truncated varint/);
+  // A negative int32 (ten bytes) cut after each of its first nine bytes, with bytes after the cut
+  // in the buffer that the reader's end excludes.
+  const negative = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01];
+  for (let cut = 1; cut < 10; cut++) {
+    const input = Uint8Array.from([0x00, ...negative, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    const rc = new BinaryReader(input, 1, 1 + cut);
+    throwsWire(() => rc.int32(), 1, /truncated varint/);
+    assert.equal(new BinaryReader(input, 1, 11).int32(), -1);
+  }
   throwsWire(() => new BinaryReader(Uint8Array.from([0x80, 0x80, 0x80])).int64(), 0, /truncated varint/);
   // A reader whose end is before the buffer's end stops there, however many bytes follow.
   const r = new BinaryReader(Uint8Array.from([0x80, 0x80, 0x01, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]), 0, 2);

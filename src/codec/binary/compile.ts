@@ -32,11 +32,16 @@ export const codecRuntime = {
   tooDeep(r: BinaryReader, ctx: ReadContext): never {
     throw new WireError(`messages nested deeper than ${ctx.maxDepth}`, r.pos, "too-deep");
   },
+  /** Checks the end of a message's fields; small, so that every decoder inlines it (the errors are in badEnd). */
   endOfMessage(r: BinaryReader, end: number, groupNo: number): void {
-    if (r.pos > end) throw new WireError("field runs past the end of its message", end, "invalid-length");
-    if (groupNo > 0) throw new WireError(`missing end of group ${groupNo}`, r.pos, "invalid-group");
+    if (r.pos > end || groupNo > 0) badEnd(r, end, groupNo);
   },
 };
+
+function badEnd(r: BinaryReader, end: number, groupNo: number): never {
+  if (r.pos > end) throw new WireError("field runs past the end of its message", end, "invalid-length");
+  throw new WireError(`missing end of group ${groupNo}`, r.pos, "invalid-group");
+}
 
 let canCompile: boolean | undefined;
 

@@ -1,7 +1,8 @@
 import { BinaryReader } from "../../wire/reader.js";
 import { WireError } from "../../wire/errors.js";
 import { WireType } from "../../wire/wire-type.js";
-import { utf8Decode, utf8DecodeEscaped } from "../../wire/utf8.js";
+import { utf8DecodeEscapedOther, utf8DecodeOther } from "../../wire/utf8.js";
+import { asciiString, MAX_SHORT_STRING } from "../../wire/short-strings.js";
 import type { DescEnum, DescExtension, DescField, DescMessage } from "../../reflect/descriptors.js";
 import type { Message, OneofValue, UnknownField } from "../../reflect/message.js";
 import { ScalarType, scalarZeroValue, type ScalarValue } from "../../reflect/scalar.js";
@@ -188,12 +189,31 @@ function readScalarChecked(r: BinaryReader, t: ScalarType, field: DescField | De
  * must be valid (`validate`), else kept as the escapes of utf8DecodeEscaped.
  */
 export function readStringField(r: BinaryReader, validate: boolean, path: string): string {
+  // Short ASCII with a one-byte length here (valid UTF-8, and the same with or without escapes);
+  // the rest in readOtherString(). Kept small, so that the decoders inline it at every string field.
+  const buf = r.buf;
+  const at = r.pos;
+  if (at < r.end) {
+    const len = buf[at]!;
+    if (len <= MAX_SHORT_STRING && len < r.end - at) {
+      const s = asciiString(buf, at + 1, len);
+      if (s !== undefined) {
+        r.pos = at + 1 + len;
+        return s;
+      }
+    }
+  }
+  return readOtherString(r, validate, path);
+}
+
+/** readStringField() of what is not short ASCII with a one-byte length (that has been tried). */
+function readOtherString(r: BinaryReader, validate: boolean, path: string): string {
   const at = r.pos;
   const len = r.length();
   const start = r.pos;
-  r.pos += len;
-  if (!validate) return utf8DecodeEscaped(r.buf, start, start + len);
-  const s = utf8Decode(r.buf, start, start + len, true);
+  r.pos = start + len;
+  if (!validate) return utf8DecodeEscapedOther(r.buf, start, start + len);
+  const s = utf8DecodeOther(r.buf, start, start + len, true);
   if (s === undefined) throw new WireError(`invalid UTF-8 in string field ${path}`, at, "invalid-utf8", path);
   return s;
 }

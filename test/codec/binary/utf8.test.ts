@@ -109,6 +109,33 @@ for (const v of codecVariants) {
     }
   });
 
+  test(`${v.name}: strings of every length around the short-string limit, ASCII or not, with a minimal or a padded length prefix`, () => {
+    const p3 = v.msg("p3", "fx.p3.Strings");
+    const p2 = v.msg("p2", "fx.p2.Strings");
+    const enc = new TextEncoder();
+    for (let n = 0; n <= 40; n++) {
+      for (const text of ["x".repeat(n), "\u00e9".repeat(n >> 1) + "y".repeat(n & 1), "a".repeat(Math.max(0, n - 1)) + (n > 0 ? "\u20ac" : "")]) {
+        const utf8 = enc.encode(text);
+        const minimal = new Uint8Array([0x0a, utf8.length, ...utf8]);
+        // The same length as a two-byte varint (non-canonical, but valid), and a trailing field after it.
+        const padded = new Uint8Array([0x0a, utf8.length | 0x80, 0x00, ...utf8, 0x12, 0x01, 0x7a]);
+        for (const desc of [p3, p2]) {
+          assert.equal(fromBinary<M>(desc, minimal).s, text, `${desc.typeName} ${JSON.stringify(text)}`);
+          const m = fromBinary<M>(desc, padded);
+          assert.equal(m.s, text, `padded ${JSON.stringify(text)}`);
+          assert.deepEqual(m.r, ["z"]);
+        }
+        // One byte short: an error at the length prefix (offset 1), not a shorter string.
+        if (utf8.length > 0) {
+          assert.throws(
+            () => fromBinary(p3, minimal.subarray(0, minimal.length - 1)),
+            (e: unknown) => e instanceof WireError && e.offset === 1 && /exceeds/.test(e.message),
+          );
+        }
+      }
+    }
+  });
+
   test(`${v.name}: the error names the field and the offset of the string`, () => {
     const desc = v.msg("p3", "fx.p3.Strings");
     assert.throws(
