@@ -1,3 +1,5 @@
+import { emptyBytes } from "../wire/alloc.js";
+
 /** Scalar field types, numbered as in FieldDescriptorProto.Type (group, message and enum are not scalars). */
 export const ScalarType = {
   DOUBLE: 1,
@@ -37,7 +39,7 @@ export function scalarZeroValue(t: ScalarType): ScalarValue {
     case ScalarType.STRING:
       return "";
     case ScalarType.BYTES:
-      return new Uint8Array(0);
+      return emptyBytes();
     case ScalarType.BOOL:
       return false;
     case ScalarType.INT64:

@@ -355,9 +355,11 @@ export class BinaryWriter {
 
   /** Writes bytes as they are, with no length prefix. */
   raw(value: Uint8Array): this {
-    this.ensure(value.length);
+    const n = value.length;
+    if (n === 0) return this; // nothing to copy (and set() rejects an empty array whose buffer was transferred)
+    this.ensure(n);
     this.buf.set(value, this.pos);
-    this.pos += value.length;
+    this.pos += n;
     return this;
   }
 

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { allocBytes, copyBytes } from "../../src/wire/alloc.js";
+import { allocBytes, copyBytes, emptyBytes } from "../../src/wire/alloc.js";
 import { utf8Decode } from "../../src/wire/utf8.js";
 import { BinaryWriter } from "../../src/wire/writer.js";
 
@@ -28,6 +28,21 @@ test("a slab transferred away is replaced, not reused", () => {
   assert.equal(b.byteLength, 16);
   b.fill(7);
   assert.deepEqual([...b], new Array(16).fill(7));
+});
+
+test("emptyBytes: a new empty array each time, also after its shared buffer was transferred away", () => {
+  const a = emptyBytes();
+  const b = emptyBytes();
+  assert.ok(a instanceof Uint8Array);
+  assert.equal(a.length, 0);
+  assert.notEqual(a, b);
+  structuredClone(a.buffer, { transfer: [a.buffer as ArrayBuffer] });
+  assert.equal(a.length, 0);
+  const c = emptyBytes();
+  assert.equal(c.length, 0);
+  assert.equal(c.buffer.byteLength, 8);
+  // An empty array whose buffer is detached still writes as an empty value.
+  assert.deepEqual([...new BinaryWriter().bytes(b).finish()], [0]);
 });
 
 test("finishShared gives the same bytes as finish", () => {

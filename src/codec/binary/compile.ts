@@ -1,6 +1,7 @@
 import { WireError } from "../../wire/errors.js";
 import { WireType } from "../../wire/wire-type.js";
 import type { BinaryReader } from "../../wire/reader.js";
+import { emptyBytes } from "../../wire/alloc.js";
 import type { DescField, DescMessage } from "../../reflect/descriptors.js";
 import type { Message } from "../../reflect/message.js";
 import { codecFor, registerCodec, type MessageCodec, type ReadContext } from "./codec.js";
@@ -20,6 +21,7 @@ export const codecRuntime = {
     readMapEntry(m as unknown as Record<string, unknown>, key, field, r, depth, ctx);
   },
   readString: readStringField,
+  emptyBytes,
   unknownVarint(m: Message, no: number, r: BinaryReader, at: number, ctx: ReadContext): void {
     if (ctx.unknown) pushUnknown(m, no, WireType.Varint, r.copy(at, r.pos));
   },

@@ -105,7 +105,7 @@ function indent(lines: readonly string[], by: string): string {
 function emitFunctions(desc: DescMessage, names: EmitNames): EmittedFunction[] {
   const t = names.types;
   return [
-    { name: "create", params: "", returns: t?.message(desc), body: emitCreate(desc) },
+    { name: "create", params: "", returns: t?.message(desc), body: emitCreate(desc, names) },
     {
       name: "decode",
       params: t ? `r: ${t.reader}, end: number, depth: number, m: ${t.message(desc)}, ctx: ${t.context}, groupNo: number` : "r, end, depth, m, ctx, groupNo",
@@ -121,7 +121,7 @@ function emitFunctions(desc: DescMessage, names: EmitNames): EmittedFunction[] {
   ];
 }
 
-function zeroLiteral(f: DescField): string | undefined {
+function zeroLiteral(f: DescField, names: EmitNames): string | undefined {
   switch (f.fieldKind) {
     case "list":
       return "[]";
@@ -130,28 +130,28 @@ function zeroLiteral(f: DescField): string | undefined {
     case "enum":
       return f.presence === "implicit" ? "0" : undefined;
     case "scalar":
-      return f.presence === "implicit" ? scalarZero(f.scalar) : undefined;
+      return f.presence === "implicit" ? scalarZero(f.scalar, names) : undefined;
     default:
       return undefined;
   }
 }
 
-function scalarZero(t: ScalarType): string {
+function scalarZero(t: ScalarType, names: EmitNames): string {
   switch (t) {
     case ScalarType.STRING: return '""';
-    case ScalarType.BYTES: return "new Uint8Array(0)";
+    case ScalarType.BYTES: return `${rtName(names)}.emptyBytes()`;
     case ScalarType.BOOL: return "false";
     case ScalarType.INT64: case ScalarType.UINT64: case ScalarType.FIXED64: case ScalarType.SFIXED64: case ScalarType.SINT64: return "0n";
     default: return "0";
   }
 }
 
-function emitCreate(desc: DescMessage): string[] {
+function emitCreate(desc: DescMessage, names: EmitNames): string[] {
   const props = [`$typeName: ${q(desc.typeName)}`];
   for (const m of desc.members) {
     if (m.kind === "oneof") props.push(`${key(m.localName)}: { case: undefined }`);
     else {
-      const z = zeroLiteral(m);
+      const z = zeroLiteral(m, names);
       if (z !== undefined) props.push(`${key(m.localName)}: ${z}`);
     }
   }
@@ -299,8 +299,7 @@ function mapEntryDecode(f: DescField & { fieldKind: "map" }, names: EmitNames): 
     case "scalar":
       valueTag = tagOf(2, scalarWireType(f.scalar));
       value = [`v = ${readExpr(f, f.scalar, names)};`];
-      // In TypeScript, `new Uint8Array(0)` would be typed too narrowly for the arrays the reader returns.
-      init = f.scalar === ScalarType.BYTES && names.types ? "new Uint8Array(0) as Uint8Array" : scalarZero(f.scalar);
+      init = scalarZero(f.scalar, names);
       break;
     case "enum":
       valueTag = tagOf(2, WireType.Varint);
@@ -322,7 +321,7 @@ function mapEntryDecode(f: DescField & { fieldKind: "map" }, names: EmitNames): 
     "const len = r.length();",
     "const e = r.pos + len;",
     "r.end = e;",
-    `let k = ${scalarZero(f.mapKey)};`,
+    `let k = ${scalarZero(f.mapKey, names)};`,
     `let v = ${init};`,
     "while (r.pos < e) {",
     "  const at = r.pos;",

@@ -137,7 +137,7 @@ export const AnySchema: GenMessage<Any> = messageDesc(file_google_protobuf_any, 
 
 defineCodec(AnySchema, {
   create(): Any {
-    return { $typeName: "google.protobuf.Any", typeUrl: "", value: new Uint8Array(0) };
+    return { $typeName: "google.protobuf.Any", typeUrl: "", value: rt.emptyBytes() };
   },
   decode(r: BinaryReader, end: number, depth: number, m: Any, ctx: ReadContext, groupNo: number): void {
     if (depth > ctx.maxDepth) rt.tooDeep(r, ctx);

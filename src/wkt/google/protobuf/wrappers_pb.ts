@@ -570,7 +570,7 @@ defineCodec(StringValueSchema, {
 
 defineCodec(BytesValueSchema, {
   create(): BytesValue {
-    return { $typeName: "google.protobuf.BytesValue", value: new Uint8Array(0) };
+    return { $typeName: "google.protobuf.BytesValue", value: rt.emptyBytes() };
   },
   decode(r: BinaryReader, end: number, depth: number, m: BytesValue, ctx: ReadContext, groupNo: number): void {
     if (depth > ctx.maxDepth) rt.tooDeep(r, ctx);
