@@ -1,7 +1,7 @@
 import { WireError } from "./errors.js";
 import { makeTag, type WireType } from "./wire-type.js";
 import { utf8Length, utf8Write } from "./utf8.js";
-import { copyBytes } from "./alloc.js";
+import { copyBytes, emptyBytes } from "./alloc.js";
 import { parts, splitInt64, splitZigzag64 } from "./int64.js";
 import { zigzagEncode32 } from "./zigzag.js";
 
@@ -49,6 +49,8 @@ const HAND_OVER = 32 * 1024;
  */
 export class BinaryWriter {
   private buf: Uint8Array;
+  /** `buf.buffer` (`buf` always starts at its offset 0): small results are made as views of it. */
+  private arrayBuffer: ArrayBuffer;
   /** A view of `buf` for fixed-width values (one store each, little-endian whatever the host). */
   private view: DataView;
   /** Where the value being written starts in `buf`; the bytes before it were handed out by finishShared(). */
@@ -57,8 +59,9 @@ export class BinaryWriter {
   private readonly forks: number[] = [];
 
   constructor(initialCapacity = 256) {
-    this.buf = new Uint8Array(initialCapacity > 16 ? Math.floor(initialCapacity) : 16);
-    this.view = new DataView(this.buf.buffer);
+    this.arrayBuffer = new ArrayBuffer(initialCapacity > 16 ? Math.floor(initialCapacity) : 16);
+    this.buf = new Uint8Array(this.arrayBuffer);
+    this.view = new DataView(this.arrayBuffer);
   }
 
   /** Bytes written so far. */
@@ -106,7 +109,10 @@ export class BinaryWriter {
       if (n >= HAND_OVER && this.start === 0) this.replaceBuffer(new Uint8Array(fitting(n)), 0);
       return out;
     }
-    const out = this.buf.subarray(this.start, this.pos);
+    // Nothing written (the buffer may even be detached): an empty array of its own.
+    if (n === 0) return emptyBytes();
+    // A view made from the buffer itself: half the time of subarray().
+    const out = new Uint8Array(this.arrayBuffer, this.start, n);
     const next = (this.pos + 7) & ~7; // keep views 8-byte aligned
     if (next + MAX_SHARED > this.buf.length) this.replaceBuffer(new Uint8Array(SLAB_SIZE), 0);
     else this.start = this.pos = next;
@@ -146,7 +152,8 @@ export class BinaryWriter {
 
   private replaceBuffer(buf: Uint8Array, pos: number): void {
     this.buf = buf;
-    this.view = new DataView(buf.buffer);
+    this.arrayBuffer = buf.buffer as ArrayBuffer;
+    this.view = new DataView(this.arrayBuffer);
     this.start = 0;
     this.pos = pos;
   }
