@@ -46,11 +46,18 @@ export function utf8Length(s: string, escaped = false): number {
  * U+DC80–U+DCFF the single byte it stands for (see utf8DecodeEscaped).
  */
 export function utf8Write(s: string, buf: Uint8Array, pos: number, escaped = false): number {
-  const start = pos;
   if (s.length > 64 && (!escaped || isWellFormedString(s))) {
     return encoder.encodeInto(s, buf.subarray(pos)).written;
   }
-  for (let i = 0; i < s.length; i++) {
+  return utf8WriteFrom(s, 0, buf, pos, escaped) - pos;
+}
+
+/**
+ * Writes `s` from its UTF-16 unit `from` on as utf8Write does, in JavaScript whatever its length,
+ * and returns the position after it: for a writer that has written the ASCII start of `s` itself.
+ */
+export function utf8WriteFrom(s: string, from: number, buf: Uint8Array, pos: number, escaped: boolean): number {
+  for (let i = from; i < s.length; i++) {
     let c = s.charCodeAt(i);
     if (c < 0x80) {
       buf[pos++] = c;
@@ -80,7 +87,7 @@ export function utf8Write(s: string, buf: Uint8Array, pos: number, escaped = fal
       buf[pos++] = 0x80 | (c & 0x3f);
     }
   }
-  return pos - start;
+  return pos;
 }
 
 /** Encodes a string as utf8Write does with `escaped`: the inverse of utf8DecodeEscaped. */

@@ -1,6 +1,6 @@
 import { WireError } from "./errors.js";
 import { makeTag, type WireType } from "./wire-type.js";
-import { utf8Length, utf8Write } from "./utf8.js";
+import { utf8Length, utf8Write, utf8WriteFrom } from "./utf8.js";
 import { copyBytes, emptyBytes } from "./alloc.js";
 import { parts, splitInt64, splitZigzag64 } from "./int64.js";
 import { zigzagEncode32 } from "./zigzag.js";
@@ -330,7 +330,7 @@ export class BinaryWriter {
       if (c >= 0x80) break;
       buf[p++] = c;
     }
-    if (i < len) p += utf8Write(value.slice(i), buf, p, escaped);
+    if (i < len) p = utf8WriteFrom(value, i, buf, p, escaped);
     buf[start] = p - start - 1;
     this.pos = p;
     return this;
