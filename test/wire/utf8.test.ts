@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { utf8Encode, utf8Decode, utf8Length, isWellFormedString } from "../../src/wire/index.js";
-import { utf8Write, utf8DecodeEscaped, utf8EncodeEscaped, isWellFormedLoop } from "../../src/wire/utf8.js";
+import { utf8Write, utf8WriteFrom, utf8DecodeEscaped, utf8EncodeEscaped, isWellFormedLoop } from "../../src/wire/utf8.js";
 import { BinaryReader, BinaryWriter } from "../../src/wire/index.js";
 
 const te = new TextEncoder();
@@ -444,5 +444,20 @@ test("utf8Write: a lone surrogate U+DC80–U+DCFF is one byte only when escaped;
     assert.equal(utf8Length(s, true), escaped.split(" ").length);
     const long = "x".repeat(70) + s;
     assert.equal(hex(utf8EncodeEscaped(long)), `${"78 ".repeat(70)}${escaped}`, `long ${JSON.stringify(s)}`);
+  }
+});
+
+test("utf8WriteFrom writes what utf8Write writes of the rest of the string, from every position", () => {
+  for (const s of ["plain ascii", "Grüße, Привет, 你好, 😀!", "a\ud800b\udc00c", "\udcff\udc80x", "😀😀"]) {
+    for (let from = 0; from <= s.length; from++) {
+      for (const escaped of [false, true]) {
+        const expected = new Uint8Array(4 * s.length);
+        const n = utf8Write(s.slice(from), expected, 0, escaped);
+        const got = new Uint8Array(4 * s.length + 3);
+        const end = utf8WriteFrom(s, from, got, 3, escaped);
+        assert.equal(end - 3, n, `${JSON.stringify(s)} from ${from}`);
+        assert.deepEqual(got.subarray(3, end), expected.subarray(0, n), `${JSON.stringify(s)} from ${from}`);
+      }
+    }
   }
 });
