@@ -9,7 +9,7 @@ import { FieldDescriptorProto_Label, FieldDescriptorProto_Type, type FieldOption
 import { Edition } from "../reflect/features.js";
 import { BinaryWriter } from "../wire/writer.js";
 import { WireType } from "../wire/wire-type.js";
-import { editionText } from "./plugin-support.js";
+import { editionText } from "./editions.js";
 
 /** protoc's ProtocMinimumEdition() and ProtocMaximumEdition(): the range written unless the flags set it. */
 export const DEFAULT_MINIMUM_EDITION = Edition.PROTO2;

@@ -3,16 +3,10 @@ import type { ArgsEnv } from "./args.js";
 import { helpText } from "./help.js";
 import { nodeFileSystem } from "./source-tree.js";
 import { versionText } from "./version.js";
-import { bootDescriptorFile } from "../reflect/boot/boot.js";
+import { editionNames } from "./editions.js";
 
 /** What --notices prints: protoforge has no runtime dependencies, so there is nothing third-party to credit. */
 export const NOTICES_TEXT = "protoforge is released under the MIT license and includes no third-party code at run time.";
-
-/** The edition names of descriptor.proto's Edition enum, without `EDITION_`. */
-function editionNames(): string[] {
-  const e = bootDescriptorFile().enums.find((x) => x.name === "Edition");
-  return (e?.values ?? []).map((v) => v.name.replace(/^EDITION_/, ""));
-}
 
 /**
  * Reads an `@argsfile` as protoc does (std::getline): lines split at `\n`, a `\r` kept, no line

@@ -4,6 +4,7 @@
  * EnforceProto3OptionalSupport and EnforceEditionsSupport of command_line_interface.cc.
  */
 import type { DescriptorProto, FileDescriptorProto } from "../reflect/descriptor-types.js";
+import { editionText } from "./editions.js";
 
 /** CodeGenerator::FEATURE_PROTO3_OPTIONAL. */
 export const FEATURE_PROTO3_OPTIONAL = 1n;
@@ -23,19 +24,6 @@ export function fileEdition(file: FileDescriptorProto): number {
 /** protoc's CanSkipEditionCheck: its own files and test files are exempt. */
 function canSkipEditionCheck(name: string): boolean {
   return ["google/protobuf/", "upb/", "com/google/protobuf/", "conformance/test_protos/", "test_messages_edition_unstable"].some((p) => name.startsWith(p));
-}
-
-/**
- * An Edition value as protoc's messages print it: the enum value's name without `EDITION_`, and
- * nothing for a number that is not a value of the enum.
- */
-export function editionText(edition: number): string {
-  const names: Readonly<Record<number, string>> = {
-    0: "UNKNOWN", 900: "LEGACY", 998: "PROTO2", 999: "PROTO3", 1000: "2023", 1001: "2024", 1002: "2026",
-    9999: "UNSTABLE", 1: "1_TEST_ONLY", 2: "2_TEST_ONLY", 99997: "99997_TEST_ONLY", 99998: "99998_TEST_ONLY",
-    99999: "99999_TEST_ONLY", 0x7fffffff: "MAX",
-  };
-  return names[edition] ?? "";
 }
 
 function hasProto3Optional(file: FileDescriptorProto): boolean {

@@ -6,6 +6,7 @@ import type { DescExtension, DescMessage } from "../reflect/descriptors.js";
 import { defaultProtoPaths } from "./default-proto-path.js";
 import { writeDependencyManifest } from "./dependency-file.js";
 import { compileEditionDefaults, DEFAULT_MAXIMUM_EDITION, DEFAULT_MINIMUM_EDITION } from "./edition-defaults.js";
+import { editionNumber } from "./editions.js";
 import { errnoText } from "./errno.js";
 import { freeFieldNumbers } from "./free-field-numbers.js";
 import { decode, decodeRaw, type CodecResult } from "./decode.js";
@@ -137,17 +138,12 @@ function writeEditionDefaults(o: CliOptions, schema: Schema, fs: OutputFileSyste
     for (const m of messages) visit(m.nestedExtensions, m.nestedMessages);
   };
   for (const file of schema.extensionRegistry().files()) visit(file.extensions, file.messages);
-  const edition = (name: string, fallback: number) => (name === "" || name === "UNKNOWN" ? fallback : editionNumber(name));
+  // The flags' values were checked against the same names when they were parsed.
+  const edition = (name: string, fallback: number) => (name === "" || name === "UNKNOWN" ? fallback : editionNumber(name)!);
   const result = compileEditionDefaults(featureSet, extensions, edition(o.editionDefaultsMinimum, DEFAULT_MINIMUM_EDITION), edition(o.editionDefaultsMaximum, DEFAULT_MAXIMUM_EDITION));
   if (!result.ok) return `${path}: ${result.message}`;
   const code = fs.writeFile(path, result.bytes);
   return code === undefined ? undefined : `${path}: ${errnoText(code)}`;
-}
-
-/** The number of an edition named as --edition_defaults_minimum/maximum take it (without `EDITION_`). */
-function editionNumber(name: string): number {
-  const values = bootDescriptorFile().enums.find((e) => e.name === "Edition")!.values;
-  return values.find((v) => v.name === `EDITION_${name}`)!.number;
 }
 
 /** protoc's WriteDescriptorSet: the FileDescriptorSet to FILE; the error line when it cannot be written. */

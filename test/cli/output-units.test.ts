@@ -5,7 +5,8 @@ import { test } from "node:test";
 import { manifestText, writeDependencyManifest } from "../../src/cli/dependency-file.js";
 import { OutputDirectory } from "../../src/cli/output-directory.js";
 import type { OutputFileSystem } from "../../src/cli/output-fs.js";
-import { editionText, fileEdition, unsupportedText } from "../../src/cli/plugin-support.js";
+import { fileEdition, unsupportedText } from "../../src/cli/plugin-support.js";
+import { editionNames, editionNumber, editionText } from "../../src/cli/editions.js";
 import { crc32, zipArchive } from "../../src/cli/zip-writer.js";
 
 test("crc32", () => {
@@ -98,6 +99,11 @@ test("a location with an error writes nothing", () => {
 
 test("edition names as protoc prints them", () => {
   assert.deepEqual([998, 999, 1000, 1001, 1002, 9999, 900, 0, 5, -1].map(editionText), ["PROTO2", "PROTO3", "2023", "2024", "2026", "UNSTABLE", "LEGACY", "UNKNOWN", "", ""]);
+  // Names and numbers come from descriptor.proto's Edition enum, both ways.
+  assert.deepEqual(editionNames().slice(0, 7), ["UNKNOWN", "LEGACY", "PROTO2", "PROTO3", "2023", "2024", "2026"]);
+  for (const name of editionNames()) assert.equal(editionText(editionNumber(name)!), name);
+  assert.equal(editionNumber("2025"), undefined);
+  assert.equal(editionNumber("EDITION_2023"), undefined);
   assert.equal(fileEdition({ syntax: "editions", edition: 1001 } as never), 1001);
   assert.equal(fileEdition({ syntax: "proto3" } as never), 999);
   assert.equal(fileEdition({} as never), 998);
