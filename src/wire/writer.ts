@@ -10,16 +10,21 @@ function invalid(type: string, value: unknown): never {
   throw new WireError(`invalid ${type} value ${typeof value === "bigint" ? `${value}n` : String(value)}`, -1, "invalid-value");
 }
 
-// BigInt.asIntN/asUintN(64) compile to a few machine instructions; comparing bigints does not.
+// The 64-bit range checks compare with bigint constants made once: `BigInt.asIntN(64, v) !== v`
+// allocates a bigint for the comparison (about 15 bytes a value), and a negative literal such as
+// `-9223372036854775808n` is a negation run at every use.
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+const UINT64_MAX = 2n ** 64n - 1n;
 
 /** Rejects what is not a bigint in the signed 64-bit range. */
 function checkInt64(type: string, value: bigint): void {
-  if (typeof value !== "bigint" || BigInt.asIntN(64, value) !== value) invalid(type, value);
+  if (typeof value !== "bigint" || value < INT64_MIN || value > INT64_MAX) invalid(type, value);
 }
 
 /** Rejects what is not a bigint in the unsigned 64-bit range. */
 function checkUint64(type: string, value: bigint): void {
-  if (typeof value !== "bigint" || BigInt.asUintN(64, value) !== value) invalid(type, value);
+  if (typeof value !== "bigint" || value < 0n || value > UINT64_MAX) invalid(type, value);
 }
 
 /** Strings of at most this many UTF-16 units take at most 126 bytes: their length prefix is one byte. */

@@ -166,6 +166,23 @@ test("uint64 rejects values outside 0..2^64-1", () => {
   assert.equal(written((w) => w.uint64((1n << 64n) - 1n)), TEN_FF_01);
 });
 
+test("every 64-bit writer takes its range's ends and rejects one past them, and what is not a bigint", () => {
+  const ranges: [string, (w: BinaryWriter, v: bigint) => unknown, bigint, bigint][] = [
+    ["int64", (w, v) => w.int64(v), INT64_MIN, INT64_MAX],
+    ["sint64", (w, v) => w.sint64(v), INT64_MIN, INT64_MAX],
+    ["sfixed64", (w, v) => w.sfixed64(v), INT64_MIN, INT64_MAX],
+    ["uint64", (w, v) => w.uint64(v), 0n, UINT64_MAX],
+    ["fixed64", (w, v) => w.fixed64(v), 0n, UINT64_MAX],
+  ];
+  for (const [type, write, min, max] of ranges) {
+    for (const v of [min, max, 0n]) written((w) => write(w, v));
+    for (const v of [min - 1n, max + 1n, max + (1n << 64n)]) {
+      assert.throws(() => written((w) => write(w, v)), new RegExp(`invalid ${type} value ${v}n`), `${type} ${v}`);
+    }
+    assert.throws(() => written((w) => write(w, 1 as unknown as bigint)), new RegExp(`invalid ${type} value 1$`), type);
+  }
+});
+
 test("int64 min and max", () => {
   assert.equal(written((w) => w.int64(INT64_MAX)), "ff ff ff ff ff ff ff ff 7f");
   assert.equal(written((w) => w.int64(INT64_MIN)), "80 80 80 80 80 80 80 80 80 01");
