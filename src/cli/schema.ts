@@ -1,4 +1,5 @@
 import { compile } from "../compiler/compile.js";
+import { PrebuiltFiles, type GeneratorRequestFiles } from "../compiler/prebuilt.js";
 import type { DescriptorProto, FieldDescriptorProto, FileDescriptorProto } from "../reflect/descriptor-types.js";
 import { protoCamelCase } from "../reflect/names.js";
 import type { DescFile, DescMessage } from "../reflect/descriptors.js";
@@ -7,7 +8,6 @@ import { DescriptorPool, type FindFileProto } from "./descriptor-pool.js";
 import { loadDescriptorSets, type FileDatabase, type ReadSetFile } from "./file-database.js";
 import { formatDiagnostic } from "./diagnostics.js";
 import { mapInputFiles } from "./input-files.js";
-import { LinkedFiles } from "./linked-files.js";
 import type { CliOptions } from "./options.js";
 import { nodeFileSystem, type DiskSourceTree, type SourceFileSystem } from "./source-tree.js";
 
@@ -37,14 +37,7 @@ export interface Schema {
 }
 
 /** The descriptor parts of a CodeGeneratorRequest. */
-export interface RequestFiles {
-  /** The input files (virtual paths), in command-line order, repeats kept. */
-  readonly fileToGenerate: readonly string[];
-  /** Every file, depth-first post-order, with source info and json_name; source-retention options stripped from the files to generate. */
-  readonly protoFile: readonly FileDescriptorProto[];
-  /** The files to generate, deduplicated, with all options. */
-  readonly sourceFileDescriptors: readonly FileDescriptorProto[];
-}
+export type RequestFiles = GeneratorRequestFiles;
 
 /** A schema, or the exit code after the errors have been printed. */
 export type SchemaResult = { readonly ok: true; readonly schema: Schema } | { readonly ok: false; readonly code: number };
@@ -117,7 +110,7 @@ export function loadSchema(options: CliOptions, sourceTree: DiskSourceTree | und
   if (options.outputs.length === 0 && options.descriptorSetOut === "") return { ok: true, schema };
   // Every file came from the descriptor sets (a file found in the source tree would have been compiled).
   // With a source tree, protoc checks the inputs' imports are used, as for files it compiles.
-  const linked = LinkedFiles.build(inputs, (name) => db?.file(name), sourceTree !== undefined);
+  const linked = PrebuiltFiles.build(inputs, (name) => db?.file(name), sourceTree !== undefined);
   for (const d of linked.diagnostics) env.error(formatDiagnostic(options.errorFormat, d.file, d.line + 1, d.column + 1, d.message, d.severity));
   if (!linked.files) return { ok: false, code: 1 };
   const built = linked.files;

@@ -20,12 +20,15 @@
  *   round trip emulated by options/canonical.ts).
  * - compile.ts (stage 6): files by virtual path under include paths or through a callback,
  *   protoc's import semantics, the descriptor set in protoc's order.
+ * - prebuilt.ts: files given as FileDescriptorProtos (descriptor sets) built and written out as
+ *   protoc builds and writes them.
  */
 export { parse, type ParseOptions, type ParseResult } from "./parser.js";
 export { Lexer, tokenize } from "./lexer.js";
 export { TokenKind, TokenTable } from "./token.js";
 export { formatDiagnostic, type Diagnostic, type DiagnosticSink, type Severity } from "./diagnostic.js";
 export { compile, type CompileOptions, type CompileResult } from "./compile.js";
+export { PrebuiltFiles, type GeneratorRequestFiles, type WriteOptions } from "./prebuilt.js";
 export { lowerFile } from "./lower/lower.js";
 export { SourceLocationTable, type ErrorLocation, type Position } from "./lower/locations.js";
 export type * from "./ast.js";

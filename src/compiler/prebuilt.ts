@@ -1,18 +1,17 @@
 /**
- * Files that come as FileDescriptorProtos (from --descriptor_set_in) built as protoc's
- * DescriptorPool builds them from its descriptor database, with the compiler's DescriptorBuilder;
- * then written out as protoc writes built files: CopyTo with json names, source info, and
- * source-retention options stripped unless retained (GetTransitiveDependencies).
+ * Files that come compiled already, as FileDescriptorProtos (protoc's --descriptor_set_in), built
+ * as protoc's DescriptorPool builds them from its descriptor database, with the compiler's
+ * DescriptorBuilder; then written out as protoc writes built files: CopyTo with json names,
+ * source info, and source-retention options stripped unless retained (GetTransitiveDependencies).
  */
-import type { Diagnostic } from "../compiler/diagnostic.js";
-import { buildFile, type BuildEnv } from "../compiler/link/build-file.js";
-import type { FileDesc } from "../compiler/link/model.js";
-import { Pool } from "../compiler/link/pool.js";
-import { SourceLocationTable } from "../compiler/lower/locations.js";
-import { validateLifetimes } from "../compiler/options/lifetimes.js";
-import { outputFile } from "../compiler/output/output.js";
+import type { Diagnostic } from "./diagnostic.js";
+import { buildFile, type BuildEnv } from "./link/build-file.js";
+import type { FileDesc } from "./link/model.js";
+import { Pool } from "./link/pool.js";
+import { SourceLocationTable } from "./lower/locations.js";
+import { validateLifetimes } from "./options/lifetimes.js";
+import { outputFile } from "./output/output.js";
 import type { FileDescriptorProto } from "../reflect/descriptor-types.js";
-import type { RequestFiles } from "./schema.js";
 
 /** How built files are written: protoc's TransitiveDependencyOptions and --include_imports. */
 export interface WriteOptions {
@@ -21,8 +20,18 @@ export interface WriteOptions {
   readonly retainOptions: boolean;
 }
 
+/** The descriptor parts of a CodeGeneratorRequest. */
+export interface GeneratorRequestFiles {
+  /** The input files (virtual paths), in command-line order, repeats kept. */
+  readonly fileToGenerate: readonly string[];
+  /** Every file, depth-first post-order, with source info and json_name; source-retention options stripped from the files to generate. */
+  readonly protoFile: readonly FileDescriptorProto[];
+  /** The files to generate, deduplicated, with all options. */
+  readonly sourceFileDescriptors: readonly FileDescriptorProto[];
+}
+
 /** Input files built with everything they import. */
-export class LinkedFiles {
+export class PrebuiltFiles {
   private constructor(
     private readonly pool: Pool,
     private readonly inputs: readonly FileDesc[],
@@ -38,7 +47,7 @@ export class LinkedFiles {
     inputs: readonly string[],
     find: (name: string) => FileDescriptorProto | undefined,
     checkInputs: boolean,
-  ): { readonly files?: LinkedFiles; readonly diagnostics: readonly Diagnostic[] } {
+  ): { readonly files?: PrebuiltFiles; readonly diagnostics: readonly Diagnostic[] } {
     const pool = new Pool();
     const diagnostics: Diagnostic[] = [];
     const env: BuildEnv = {
@@ -63,7 +72,7 @@ export class LinkedFiles {
       built.push(file);
     }
     if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
-    return { files: new LinkedFiles(pool, built), diagnostics };
+    return { files: new PrebuiltFiles(pool, built), diagnostics };
   }
 
   /**
@@ -93,7 +102,7 @@ export class LinkedFiles {
    * source info and json names; the files to generate with source-retention options stripped in
    * proto_file and kept in source_file_descriptors.
    */
-  requestFiles(): RequestFiles {
+  requestFiles(): GeneratorRequestFiles {
     const retained = this.files({ includeImports: true, includeSourceInfo: true, retainOptions: true });
     const stripped = this.files({ includeImports: true, includeSourceInfo: true, retainOptions: false });
     const toGenerate = new Set(this.inputs.map((f) => f.name));
