@@ -181,13 +181,15 @@ function assign(f: DescField, value: string): string {
 
 function emitDecode(desc: DescMessage, names: EmitNames): string[] {
   const rt = rtName(names);
-  const cases: string[] = [];
-  for (const f of desc.fieldsByNumber) {
-    for (const c of decodeCases(f, names)) {
-      const braces = c.body.some((l) => /^(const|let) /.test(l));
-      cases.push(`case ${c.tag}: ${braces ? "{ " : ""}// ${c.comment}`, ...c.body.map((l) => `  ${l}`), braces ? "  break;\n}" : "  break;");
-    }
-  }
+  const cases = desc.fieldsByNumber.flatMap((f) => decodeCases(f, names).map((c) => ({ ...c, no: f.number })));
+  const slow = [
+    `if (${rt}.readFieldSlow(${names.self ?? "D"}, m, r, tag, at, depth, ctx, groupNo)) {`,
+    "  r.end = savedEnd;",
+    "  return;",
+    "}",
+  ];
+  const numbers = [...new Set(cases.map((c) => c.no))];
+  const dispatch = !jumpTable(cases.map((c) => c.tag)) && jumpTable(numbers) ? byFieldNumber(cases, numbers, slow) : byTag(cases, slow);
   return [
     `if (depth > ctx.maxDepth) ${rt}.tooDeep(r, ctx);`,
     "const savedEnd = r.end;",
@@ -195,18 +197,49 @@ function emitDecode(desc: DescMessage, names: EmitNames): string[] {
     "while (r.pos < end) {",
     "  const at = r.pos;",
     "  const tag = r.rawTag();",
-    "  switch (tag) {",
-    ...cases.flatMap((c) => c.split("\n")).map((l) => `    ${l}`),
-    "    default:",
-    `      if (${rt}.readFieldSlow(${names.self ?? "D"}, m, r, tag, at, depth, ctx, groupNo)) {`,
-    "        r.end = savedEnd;",
-    "        return;",
-    "      }",
-    "  }",
+    ...dispatch.map((l) => `  ${l}`),
     "}",
     `${rt}.endOfMessage(r, end, groupNo);`,
     "r.end = savedEnd;",
   ];
+}
+
+/**
+ * True when V8 compiles a `switch` over these integer cases to a jump table rather than a chain
+ * of comparisons (its defaults: at least 6 cases, spread over at most 3 times as many integers).
+ */
+function jumpTable(values: readonly number[]): boolean {
+  if (values.length < 6) return false;
+  return Math.max(...values) - Math.min(...values) + 1 <= 3 * values.length;
+}
+
+/** `switch (tag)`: one case a tag, the slow path as the default. */
+function byTag(cases: readonly DecodeCase[], slow: readonly string[]): string[] {
+  const out = ["switch (tag) {"];
+  for (const c of cases) {
+    const braces = c.body.some((l) => /^(const|let) /.test(l));
+    out.push(`  case ${c.tag}: ${braces ? "{ " : ""}// ${c.comment}`, ...c.body.map((l) => `    ${l}`), braces ? "    break;\n  }" : "    break;");
+  }
+  out.push("  default:", ...slow.map((l) => `    ${l}`), "}");
+  return out.flatMap((l) => l.split("\n"));
+}
+
+/**
+ * `switch (tag >>> 3)` and a test of the whole tag in each case: for messages whose tags are too
+ * sparse for a jump table (many fields, wire types apart) but whose field numbers are not, which
+ * would otherwise be found by comparing the tag with every case in turn. A tag that matches no case
+ * falls through to the slow path.
+ */
+function byFieldNumber(cases: readonly (DecodeCase & { no: number })[], numbers: readonly number[], slow: readonly string[]): string[] {
+  const out = ["switch (tag >>> 3) {"];
+  for (const no of numbers) {
+    const own = cases.filter((c) => c.no === no);
+    out.push(`  case ${no}: // ${own[0]!.comment}`);
+    for (const c of own) out.push(`    if (tag === ${c.tag}) {${c.comment === own[0]!.comment ? "" : ` // ${c.comment}`}`, ...c.body.map((l) => `      ${l}`), "      continue;", "    }");
+    out.push("    break;");
+  }
+  out.push("}", ...slow);
+  return out;
 }
 
 function subDecode(codec: string, delimited: boolean, no: number, target: string): string[] {

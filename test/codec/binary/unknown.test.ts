@@ -4,6 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { assertBytes, codecVariants, concat, fixtureText, fromHex, payload } from "../../fixtures/load.js";
 import { fromBinary, mergeFromBinary, toBinary } from "../../../src/index.js";
+import { codecFor } from "../../../src/codec/binary/codec.js";
 import type { Message } from "../../../src/reflect/message.js";
 
 type M = Message & Record<string, unknown>;
@@ -128,3 +129,31 @@ for (const v of codecVariants) {
     assertBytes(toBinary(desc, m), input);
   });
 }
+
+// A message with many fields is decoded by a switch on the field number and a test of the whole
+// tag in each case (see emit.ts byFieldNumber): a known number with another wire type, and a
+// number between the known ones, must still reach the unknown fields.
+for (const v of codecVariants) {
+  test(`${v.name}: in a message with many fields, a known number with a wrong wire type and an unused number are unknown fields`, () => {
+    const desc = v.msg("p3", "fx.p3.Scalars");
+    // f_int32 = 5 as length-delimited, f_double = 1 as fixed32, field 10 (unused), then f_int32 = 7 and f_sint64 (18) = -2.
+    const bytes = fromHex("2a 01 00  0d 01 02 03 04  50 09  28 07  90 01 03");
+    const m = fromBinary<M>(desc, bytes);
+    assert.equal(m.fInt32, 7);
+    assert.equal(m.fSint64, -2n);
+    assert.equal(m.fDouble, 0);
+    assert.deepEqual(m.$unknown, [
+      { no: 5, wireType: 2, data: fromHex("01 00") },
+      { no: 1, wireType: 5, data: fromHex("01 02 03 04") },
+      { no: 10, wireType: 0, data: fromHex("09") },
+    ]);
+    // Known fields by number, then the unknown ones in the order read.
+    assertBytes(toBinary(desc, m), fromHex("28 07  90 01 03  2a 01 00  0d 01 02 03 04  50 09"));
+  });
+}
+
+test("the emitted decoder of a message with many fields switches on the field number, a small one on the tag", () => {
+  const compiled = codecVariants.find((v) => v.name === "compiled")!;
+  assert.match(String(codecFor(compiled.msg("p3", "fx.p3.Scalars")).decode), /switch \(tag >>> 3\)/);
+  assert.match(String(codecFor(compiled.msg("p3", "fx.p3.Sub")).decode), /switch \(tag\) \{/);
+});

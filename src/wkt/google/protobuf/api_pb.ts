@@ -374,52 +374,71 @@ defineCodec(ApiSchema, {
     while (r.pos < end) {
       const at = r.pos;
       const tag = r.rawTag();
-      switch (tag) {
-        case 10: // name
-          m.name = rt.readString(r, true, "google.protobuf.Api.name");
-          break;
-        case 18: { // methods
-          const s = methodCodec.create();
-          const len = r.length();
-          methodCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          m.methods.push(s);
-          break;
-        }
-        case 26: { // options
-          const s = optionCodec.create();
-          const len = r.length();
-          optionCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          m.options.push(s);
-          break;
-        }
-        case 34: // version
-          m.version = rt.readString(r, true, "google.protobuf.Api.version");
-          break;
-        case 42: { // source_context
-          let s = m.sourceContext;
-          if (s === undefined) m.sourceContext = s = sourceContextCodec.create();
-          const len = r.length();
-          sourceContextCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          break;
-        }
-        case 50: { // mixins
-          const s = mixinCodec.create();
-          const len = r.length();
-          mixinCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          m.mixins.push(s);
-          break;
-        }
-        case 56: // syntax
-          m.syntax = r.int32() as Syntax;
-          break;
-        case 66: // edition
-          m.edition = rt.readString(r, true, "google.protobuf.Api.edition");
-          break;
-        default:
-          if (rt.readFieldSlow(ApiSchema, m, r, tag, at, depth, ctx, groupNo)) {
-            r.end = savedEnd;
-            return;
+      switch (tag >>> 3) {
+        case 1: // name
+          if (tag === 10) {
+            m.name = rt.readString(r, true, "google.protobuf.Api.name");
+            continue;
           }
+          break;
+        case 2: // methods
+          if (tag === 18) {
+            const s = methodCodec.create();
+            const len = r.length();
+            methodCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            m.methods.push(s);
+            continue;
+          }
+          break;
+        case 3: // options
+          if (tag === 26) {
+            const s = optionCodec.create();
+            const len = r.length();
+            optionCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            m.options.push(s);
+            continue;
+          }
+          break;
+        case 4: // version
+          if (tag === 34) {
+            m.version = rt.readString(r, true, "google.protobuf.Api.version");
+            continue;
+          }
+          break;
+        case 5: // source_context
+          if (tag === 42) {
+            let s = m.sourceContext;
+            if (s === undefined) m.sourceContext = s = sourceContextCodec.create();
+            const len = r.length();
+            sourceContextCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            continue;
+          }
+          break;
+        case 6: // mixins
+          if (tag === 50) {
+            const s = mixinCodec.create();
+            const len = r.length();
+            mixinCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            m.mixins.push(s);
+            continue;
+          }
+          break;
+        case 7: // syntax
+          if (tag === 56) {
+            m.syntax = r.int32() as Syntax;
+            continue;
+          }
+          break;
+        case 8: // edition
+          if (tag === 66) {
+            m.edition = rt.readString(r, true, "google.protobuf.Api.edition");
+            continue;
+          }
+          break;
+      }
+      if (rt.readFieldSlow(ApiSchema, m, r, tag, at, depth, ctx, groupNo)) {
+        r.end = savedEnd;
+        return;
       }
     }
     rt.endOfMessage(r, end, groupNo);
@@ -500,40 +519,62 @@ const methodCodec: GenCodec<Method> = defineCodec(MethodSchema, {
     while (r.pos < end) {
       const at = r.pos;
       const tag = r.rawTag();
-      switch (tag) {
-        case 10: // name
-          m.name = rt.readString(r, true, "google.protobuf.Method.name");
-          break;
-        case 18: // request_type_url
-          m.requestTypeUrl = rt.readString(r, true, "google.protobuf.Method.request_type_url");
-          break;
-        case 24: // request_streaming
-          m.requestStreaming = r.bool();
-          break;
-        case 34: // response_type_url
-          m.responseTypeUrl = rt.readString(r, true, "google.protobuf.Method.response_type_url");
-          break;
-        case 40: // response_streaming
-          m.responseStreaming = r.bool();
-          break;
-        case 50: { // options
-          const s = optionCodec.create();
-          const len = r.length();
-          optionCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          m.options.push(s);
-          break;
-        }
-        case 56: // syntax
-          m.syntax = r.int32() as Syntax;
-          break;
-        case 66: // edition
-          m.edition = rt.readString(r, true, "google.protobuf.Method.edition");
-          break;
-        default:
-          if (rt.readFieldSlow(MethodSchema, m, r, tag, at, depth, ctx, groupNo)) {
-            r.end = savedEnd;
-            return;
+      switch (tag >>> 3) {
+        case 1: // name
+          if (tag === 10) {
+            m.name = rt.readString(r, true, "google.protobuf.Method.name");
+            continue;
           }
+          break;
+        case 2: // request_type_url
+          if (tag === 18) {
+            m.requestTypeUrl = rt.readString(r, true, "google.protobuf.Method.request_type_url");
+            continue;
+          }
+          break;
+        case 3: // request_streaming
+          if (tag === 24) {
+            m.requestStreaming = r.bool();
+            continue;
+          }
+          break;
+        case 4: // response_type_url
+          if (tag === 34) {
+            m.responseTypeUrl = rt.readString(r, true, "google.protobuf.Method.response_type_url");
+            continue;
+          }
+          break;
+        case 5: // response_streaming
+          if (tag === 40) {
+            m.responseStreaming = r.bool();
+            continue;
+          }
+          break;
+        case 6: // options
+          if (tag === 50) {
+            const s = optionCodec.create();
+            const len = r.length();
+            optionCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            m.options.push(s);
+            continue;
+          }
+          break;
+        case 7: // syntax
+          if (tag === 56) {
+            m.syntax = r.int32() as Syntax;
+            continue;
+          }
+          break;
+        case 8: // edition
+          if (tag === 66) {
+            m.edition = rt.readString(r, true, "google.protobuf.Method.edition");
+            continue;
+          }
+          break;
+      }
+      if (rt.readFieldSlow(MethodSchema, m, r, tag, at, depth, ctx, groupNo)) {
+        r.end = savedEnd;
+        return;
       }
     }
     rt.endOfMessage(r, end, groupNo);

@@ -2435,88 +2435,124 @@ const fileDescriptorProtoCodec: GenCodec<FileDescriptorProto> = defineCodec(File
     while (r.pos < end) {
       const at = r.pos;
       const tag = r.rawTag();
-      switch (tag) {
-        case 10: // name
-          m.name = r.string(false);
-          break;
-        case 18: // package
-          m.package = r.string(false);
-          break;
-        case 26: // dependency
-          m.dependency.push(r.string(false));
-          break;
-        case 34: { // message_type
-          const s = descriptorProtoCodec.create();
-          const len = r.length();
-          descriptorProtoCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          m.messageType.push(s);
-          break;
-        }
-        case 42: { // enum_type
-          const s = enumDescriptorProtoCodec.create();
-          const len = r.length();
-          enumDescriptorProtoCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          m.enumType.push(s);
-          break;
-        }
-        case 50: { // service
-          const s = serviceDescriptorProtoCodec.create();
-          const len = r.length();
-          serviceDescriptorProtoCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          m.service.push(s);
-          break;
-        }
-        case 58: { // extension
-          const s = fieldDescriptorProtoCodec.create();
-          const len = r.length();
-          fieldDescriptorProtoCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          m.extension.push(s);
-          break;
-        }
-        case 66: { // options
-          let s = m.options;
-          if (s === undefined) m.options = s = fileOptionsCodec.create();
-          const len = r.length();
-          fileOptionsCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          break;
-        }
-        case 74: { // source_code_info
-          let s = m.sourceCodeInfo;
-          if (s === undefined) m.sourceCodeInfo = s = sourceCodeInfoCodec.create();
-          const len = r.length();
-          sourceCodeInfoCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          break;
-        }
-        case 80: // public_dependency
-          m.publicDependency.push(r.int32());
-          break;
-        case 82: // public_dependency, packed
-          r.packedInt32(m.publicDependency);
-          break;
-        case 88: // weak_dependency
-          m.weakDependency.push(r.int32());
-          break;
-        case 90: // weak_dependency, packed
-          r.packedInt32(m.weakDependency);
-          break;
-        case 98: // syntax
-          m.syntax = r.string(false);
-          break;
-        case 112: { // edition
-          const s0 = r.pos;
-          const v = r.int32();
-          if (EditionValues.has(v)) m.edition = v as Edition;
-          else rt.unknownVarint(m, 14, r, s0, ctx);
-          break;
-        }
-        case 122: // option_dependency
-          m.optionDependency.push(r.string(false));
-          break;
-        default:
-          if (rt.readFieldSlow(FileDescriptorProtoSchema, m, r, tag, at, depth, ctx, groupNo)) {
-            r.end = savedEnd;
-            return;
+      switch (tag >>> 3) {
+        case 1: // name
+          if (tag === 10) {
+            m.name = r.string(false);
+            continue;
           }
+          break;
+        case 2: // package
+          if (tag === 18) {
+            m.package = r.string(false);
+            continue;
+          }
+          break;
+        case 3: // dependency
+          if (tag === 26) {
+            m.dependency.push(r.string(false));
+            continue;
+          }
+          break;
+        case 4: // message_type
+          if (tag === 34) {
+            const s = descriptorProtoCodec.create();
+            const len = r.length();
+            descriptorProtoCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            m.messageType.push(s);
+            continue;
+          }
+          break;
+        case 5: // enum_type
+          if (tag === 42) {
+            const s = enumDescriptorProtoCodec.create();
+            const len = r.length();
+            enumDescriptorProtoCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            m.enumType.push(s);
+            continue;
+          }
+          break;
+        case 6: // service
+          if (tag === 50) {
+            const s = serviceDescriptorProtoCodec.create();
+            const len = r.length();
+            serviceDescriptorProtoCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            m.service.push(s);
+            continue;
+          }
+          break;
+        case 7: // extension
+          if (tag === 58) {
+            const s = fieldDescriptorProtoCodec.create();
+            const len = r.length();
+            fieldDescriptorProtoCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            m.extension.push(s);
+            continue;
+          }
+          break;
+        case 8: // options
+          if (tag === 66) {
+            let s = m.options;
+            if (s === undefined) m.options = s = fileOptionsCodec.create();
+            const len = r.length();
+            fileOptionsCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            continue;
+          }
+          break;
+        case 9: // source_code_info
+          if (tag === 74) {
+            let s = m.sourceCodeInfo;
+            if (s === undefined) m.sourceCodeInfo = s = sourceCodeInfoCodec.create();
+            const len = r.length();
+            sourceCodeInfoCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            continue;
+          }
+          break;
+        case 10: // public_dependency
+          if (tag === 80) {
+            m.publicDependency.push(r.int32());
+            continue;
+          }
+          if (tag === 82) { // public_dependency, packed
+            r.packedInt32(m.publicDependency);
+            continue;
+          }
+          break;
+        case 11: // weak_dependency
+          if (tag === 88) {
+            m.weakDependency.push(r.int32());
+            continue;
+          }
+          if (tag === 90) { // weak_dependency, packed
+            r.packedInt32(m.weakDependency);
+            continue;
+          }
+          break;
+        case 12: // syntax
+          if (tag === 98) {
+            m.syntax = r.string(false);
+            continue;
+          }
+          break;
+        case 14: // edition
+          if (tag === 112) {
+            const s0 = r.pos;
+            const v = r.int32();
+            if (EditionValues.has(v)) m.edition = v as Edition;
+            else rt.unknownVarint(m, 14, r, s0, ctx);
+            continue;
+          }
+          break;
+        case 15: // option_dependency
+          if (tag === 122) {
+            m.optionDependency.push(r.string(false));
+            continue;
+          }
+          break;
+      }
+      if (rt.readFieldSlow(FileDescriptorProtoSchema, m, r, tag, at, depth, ctx, groupNo)) {
+        r.end = savedEnd;
+        return;
       }
     }
     rt.endOfMessage(r, end, groupNo);
@@ -2637,81 +2673,104 @@ const descriptorProtoCodec: GenCodec<DescriptorProto> = defineCodec(DescriptorPr
     while (r.pos < end) {
       const at = r.pos;
       const tag = r.rawTag();
-      switch (tag) {
-        case 10: // name
-          m.name = r.string(false);
-          break;
-        case 18: { // field
-          const s = fieldDescriptorProtoCodec.create();
-          const len = r.length();
-          fieldDescriptorProtoCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          m.field.push(s);
-          break;
-        }
-        case 26: { // nested_type
-          const s = descriptorProtoCodec.create();
-          const len = r.length();
-          descriptorProtoCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          m.nestedType.push(s);
-          break;
-        }
-        case 34: { // enum_type
-          const s = enumDescriptorProtoCodec.create();
-          const len = r.length();
-          enumDescriptorProtoCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          m.enumType.push(s);
-          break;
-        }
-        case 42: { // extension_range
-          const s = descriptorProto_ExtensionRangeCodec.create();
-          const len = r.length();
-          descriptorProto_ExtensionRangeCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          m.extensionRange.push(s);
-          break;
-        }
-        case 50: { // extension
-          const s = fieldDescriptorProtoCodec.create();
-          const len = r.length();
-          fieldDescriptorProtoCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          m.extension.push(s);
-          break;
-        }
-        case 58: { // options
-          let s = m.options;
-          if (s === undefined) m.options = s = messageOptionsCodec.create();
-          const len = r.length();
-          messageOptionsCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          break;
-        }
-        case 66: { // oneof_decl
-          const s = oneofDescriptorProtoCodec.create();
-          const len = r.length();
-          oneofDescriptorProtoCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          m.oneofDecl.push(s);
-          break;
-        }
-        case 74: { // reserved_range
-          const s = descriptorProto_ReservedRangeCodec.create();
-          const len = r.length();
-          descriptorProto_ReservedRangeCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          m.reservedRange.push(s);
-          break;
-        }
-        case 82: // reserved_name
-          m.reservedName.push(r.string(false));
-          break;
-        case 88: { // visibility
-          const s0 = r.pos;
-          const v = r.int32();
-          if (SymbolVisibilityValues.has(v)) m.visibility = v as SymbolVisibility;
-          else rt.unknownVarint(m, 11, r, s0, ctx);
-          break;
-        }
-        default:
-          if (rt.readFieldSlow(DescriptorProtoSchema, m, r, tag, at, depth, ctx, groupNo)) {
-            r.end = savedEnd;
-            return;
+      switch (tag >>> 3) {
+        case 1: // name
+          if (tag === 10) {
+            m.name = r.string(false);
+            continue;
           }
+          break;
+        case 2: // field
+          if (tag === 18) {
+            const s = fieldDescriptorProtoCodec.create();
+            const len = r.length();
+            fieldDescriptorProtoCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            m.field.push(s);
+            continue;
+          }
+          break;
+        case 3: // nested_type
+          if (tag === 26) {
+            const s = descriptorProtoCodec.create();
+            const len = r.length();
+            descriptorProtoCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            m.nestedType.push(s);
+            continue;
+          }
+          break;
+        case 4: // enum_type
+          if (tag === 34) {
+            const s = enumDescriptorProtoCodec.create();
+            const len = r.length();
+            enumDescriptorProtoCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            m.enumType.push(s);
+            continue;
+          }
+          break;
+        case 5: // extension_range
+          if (tag === 42) {
+            const s = descriptorProto_ExtensionRangeCodec.create();
+            const len = r.length();
+            descriptorProto_ExtensionRangeCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            m.extensionRange.push(s);
+            continue;
+          }
+          break;
+        case 6: // extension
+          if (tag === 50) {
+            const s = fieldDescriptorProtoCodec.create();
+            const len = r.length();
+            fieldDescriptorProtoCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            m.extension.push(s);
+            continue;
+          }
+          break;
+        case 7: // options
+          if (tag === 58) {
+            let s = m.options;
+            if (s === undefined) m.options = s = messageOptionsCodec.create();
+            const len = r.length();
+            messageOptionsCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            continue;
+          }
+          break;
+        case 8: // oneof_decl
+          if (tag === 66) {
+            const s = oneofDescriptorProtoCodec.create();
+            const len = r.length();
+            oneofDescriptorProtoCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            m.oneofDecl.push(s);
+            continue;
+          }
+          break;
+        case 9: // reserved_range
+          if (tag === 74) {
+            const s = descriptorProto_ReservedRangeCodec.create();
+            const len = r.length();
+            descriptorProto_ReservedRangeCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            m.reservedRange.push(s);
+            continue;
+          }
+          break;
+        case 10: // reserved_name
+          if (tag === 82) {
+            m.reservedName.push(r.string(false));
+            continue;
+          }
+          break;
+        case 11: // visibility
+          if (tag === 88) {
+            const s0 = r.pos;
+            const v = r.int32();
+            if (SymbolVisibilityValues.has(v)) m.visibility = v as SymbolVisibility;
+            else rt.unknownVarint(m, 11, r, s0, ctx);
+            continue;
+          }
+          break;
+      }
+      if (rt.readFieldSlow(DescriptorProtoSchema, m, r, tag, at, depth, ctx, groupNo)) {
+        r.end = savedEnd;
+        return;
       }
     }
     rt.endOfMessage(r, end, groupNo);
@@ -3070,57 +3129,86 @@ const fieldDescriptorProtoCodec: GenCodec<FieldDescriptorProto> = defineCodec(Fi
     while (r.pos < end) {
       const at = r.pos;
       const tag = r.rawTag();
-      switch (tag) {
-        case 10: // name
-          m.name = r.string(false);
-          break;
-        case 18: // extendee
-          m.extendee = r.string(false);
-          break;
-        case 24: // number
-          m.number = r.int32();
-          break;
-        case 32: { // label
-          const s0 = r.pos;
-          const v = r.int32();
-          if (FieldDescriptorProto_LabelValues.has(v)) m.label = v as FieldDescriptorProto_Label;
-          else rt.unknownVarint(m, 4, r, s0, ctx);
-          break;
-        }
-        case 40: { // type
-          const s0 = r.pos;
-          const v = r.int32();
-          if (FieldDescriptorProto_TypeValues.has(v)) m.type = v as FieldDescriptorProto_Type;
-          else rt.unknownVarint(m, 5, r, s0, ctx);
-          break;
-        }
-        case 50: // type_name
-          m.typeName = r.string(false);
-          break;
-        case 58: // default_value
-          m.defaultValue = r.string(false);
-          break;
-        case 66: { // options
-          let s = m.options;
-          if (s === undefined) m.options = s = fieldOptionsCodec.create();
-          const len = r.length();
-          fieldOptionsCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          break;
-        }
-        case 72: // oneof_index
-          m.oneofIndex = r.int32();
-          break;
-        case 82: // json_name
-          m.jsonName = r.string(false);
-          break;
-        case 136: // proto3_optional
-          m.proto3Optional = r.bool();
-          break;
-        default:
-          if (rt.readFieldSlow(FieldDescriptorProtoSchema, m, r, tag, at, depth, ctx, groupNo)) {
-            r.end = savedEnd;
-            return;
+      switch (tag >>> 3) {
+        case 1: // name
+          if (tag === 10) {
+            m.name = r.string(false);
+            continue;
           }
+          break;
+        case 2: // extendee
+          if (tag === 18) {
+            m.extendee = r.string(false);
+            continue;
+          }
+          break;
+        case 3: // number
+          if (tag === 24) {
+            m.number = r.int32();
+            continue;
+          }
+          break;
+        case 4: // label
+          if (tag === 32) {
+            const s0 = r.pos;
+            const v = r.int32();
+            if (FieldDescriptorProto_LabelValues.has(v)) m.label = v as FieldDescriptorProto_Label;
+            else rt.unknownVarint(m, 4, r, s0, ctx);
+            continue;
+          }
+          break;
+        case 5: // type
+          if (tag === 40) {
+            const s0 = r.pos;
+            const v = r.int32();
+            if (FieldDescriptorProto_TypeValues.has(v)) m.type = v as FieldDescriptorProto_Type;
+            else rt.unknownVarint(m, 5, r, s0, ctx);
+            continue;
+          }
+          break;
+        case 6: // type_name
+          if (tag === 50) {
+            m.typeName = r.string(false);
+            continue;
+          }
+          break;
+        case 7: // default_value
+          if (tag === 58) {
+            m.defaultValue = r.string(false);
+            continue;
+          }
+          break;
+        case 8: // options
+          if (tag === 66) {
+            let s = m.options;
+            if (s === undefined) m.options = s = fieldOptionsCodec.create();
+            const len = r.length();
+            fieldOptionsCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            continue;
+          }
+          break;
+        case 9: // oneof_index
+          if (tag === 72) {
+            m.oneofIndex = r.int32();
+            continue;
+          }
+          break;
+        case 10: // json_name
+          if (tag === 82) {
+            m.jsonName = r.string(false);
+            continue;
+          }
+          break;
+        case 17: // proto3_optional
+          if (tag === 136) {
+            m.proto3Optional = r.bool();
+            continue;
+          }
+          break;
+      }
+      if (rt.readFieldSlow(FieldDescriptorProtoSchema, m, r, tag, at, depth, ctx, groupNo)) {
+        r.end = savedEnd;
+        return;
       }
     }
     rt.endOfMessage(r, end, groupNo);
@@ -3249,46 +3337,59 @@ const enumDescriptorProtoCodec: GenCodec<EnumDescriptorProto> = defineCodec(Enum
     while (r.pos < end) {
       const at = r.pos;
       const tag = r.rawTag();
-      switch (tag) {
-        case 10: // name
-          m.name = r.string(false);
-          break;
-        case 18: { // value
-          const s = enumValueDescriptorProtoCodec.create();
-          const len = r.length();
-          enumValueDescriptorProtoCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          m.value.push(s);
-          break;
-        }
-        case 26: { // options
-          let s = m.options;
-          if (s === undefined) m.options = s = enumOptionsCodec.create();
-          const len = r.length();
-          enumOptionsCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          break;
-        }
-        case 34: { // reserved_range
-          const s = enumDescriptorProto_EnumReservedRangeCodec.create();
-          const len = r.length();
-          enumDescriptorProto_EnumReservedRangeCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          m.reservedRange.push(s);
-          break;
-        }
-        case 42: // reserved_name
-          m.reservedName.push(r.string(false));
-          break;
-        case 48: { // visibility
-          const s0 = r.pos;
-          const v = r.int32();
-          if (SymbolVisibilityValues.has(v)) m.visibility = v as SymbolVisibility;
-          else rt.unknownVarint(m, 6, r, s0, ctx);
-          break;
-        }
-        default:
-          if (rt.readFieldSlow(EnumDescriptorProtoSchema, m, r, tag, at, depth, ctx, groupNo)) {
-            r.end = savedEnd;
-            return;
+      switch (tag >>> 3) {
+        case 1: // name
+          if (tag === 10) {
+            m.name = r.string(false);
+            continue;
           }
+          break;
+        case 2: // value
+          if (tag === 18) {
+            const s = enumValueDescriptorProtoCodec.create();
+            const len = r.length();
+            enumValueDescriptorProtoCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            m.value.push(s);
+            continue;
+          }
+          break;
+        case 3: // options
+          if (tag === 26) {
+            let s = m.options;
+            if (s === undefined) m.options = s = enumOptionsCodec.create();
+            const len = r.length();
+            enumOptionsCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            continue;
+          }
+          break;
+        case 4: // reserved_range
+          if (tag === 34) {
+            const s = enumDescriptorProto_EnumReservedRangeCodec.create();
+            const len = r.length();
+            enumDescriptorProto_EnumReservedRangeCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            m.reservedRange.push(s);
+            continue;
+          }
+          break;
+        case 5: // reserved_name
+          if (tag === 42) {
+            m.reservedName.push(r.string(false));
+            continue;
+          }
+          break;
+        case 6: // visibility
+          if (tag === 48) {
+            const s0 = r.pos;
+            const v = r.int32();
+            if (SymbolVisibilityValues.has(v)) m.visibility = v as SymbolVisibility;
+            else rt.unknownVarint(m, 6, r, s0, ctx);
+            continue;
+          }
+          break;
+      }
+      if (rt.readFieldSlow(EnumDescriptorProtoSchema, m, r, tag, at, depth, ctx, groupNo)) {
+        r.end = savedEnd;
+        return;
       }
     }
     rt.endOfMessage(r, end, groupNo);
@@ -3515,34 +3616,50 @@ const methodDescriptorProtoCodec: GenCodec<MethodDescriptorProto> = defineCodec(
     while (r.pos < end) {
       const at = r.pos;
       const tag = r.rawTag();
-      switch (tag) {
-        case 10: // name
-          m.name = r.string(false);
-          break;
-        case 18: // input_type
-          m.inputType = r.string(false);
-          break;
-        case 26: // output_type
-          m.outputType = r.string(false);
-          break;
-        case 34: { // options
-          let s = m.options;
-          if (s === undefined) m.options = s = methodOptionsCodec.create();
-          const len = r.length();
-          methodOptionsCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          break;
-        }
-        case 40: // client_streaming
-          m.clientStreaming = r.bool();
-          break;
-        case 48: // server_streaming
-          m.serverStreaming = r.bool();
-          break;
-        default:
-          if (rt.readFieldSlow(MethodDescriptorProtoSchema, m, r, tag, at, depth, ctx, groupNo)) {
-            r.end = savedEnd;
-            return;
+      switch (tag >>> 3) {
+        case 1: // name
+          if (tag === 10) {
+            m.name = r.string(false);
+            continue;
           }
+          break;
+        case 2: // input_type
+          if (tag === 18) {
+            m.inputType = r.string(false);
+            continue;
+          }
+          break;
+        case 3: // output_type
+          if (tag === 26) {
+            m.outputType = r.string(false);
+            continue;
+          }
+          break;
+        case 4: // options
+          if (tag === 34) {
+            let s = m.options;
+            if (s === undefined) m.options = s = methodOptionsCodec.create();
+            const len = r.length();
+            methodOptionsCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            continue;
+          }
+          break;
+        case 5: // client_streaming
+          if (tag === 40) {
+            m.clientStreaming = r.bool();
+            continue;
+          }
+          break;
+        case 6: // server_streaming
+          if (tag === 48) {
+            m.serverStreaming = r.bool();
+            continue;
+          }
+          break;
+      }
+      if (rt.readFieldSlow(MethodDescriptorProtoSchema, m, r, tag, at, depth, ctx, groupNo)) {
+        r.end = savedEnd;
+        return;
       }
     }
     rt.endOfMessage(r, end, groupNo);
@@ -4568,37 +4685,56 @@ const uninterpretedOptionCodec: GenCodec<UninterpretedOption> = defineCodec(Unin
     while (r.pos < end) {
       const at = r.pos;
       const tag = r.rawTag();
-      switch (tag) {
-        case 18: { // name
-          const s = uninterpretedOption_NamePartCodec.create();
-          const len = r.length();
-          uninterpretedOption_NamePartCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          m.name.push(s);
-          break;
-        }
-        case 26: // identifier_value
-          m.identifierValue = r.string(false);
-          break;
-        case 32: // positive_int_value
-          m.positiveIntValue = r.uint64();
-          break;
-        case 40: // negative_int_value
-          m.negativeIntValue = r.int64();
-          break;
-        case 49: // double_value
-          m.doubleValue = r.double();
-          break;
-        case 58: // string_value
-          m.stringValue = r.bytes();
-          break;
-        case 66: // aggregate_value
-          m.aggregateValue = r.string(false);
-          break;
-        default:
-          if (rt.readFieldSlow(UninterpretedOptionSchema, m, r, tag, at, depth, ctx, groupNo)) {
-            r.end = savedEnd;
-            return;
+      switch (tag >>> 3) {
+        case 2: // name
+          if (tag === 18) {
+            const s = uninterpretedOption_NamePartCodec.create();
+            const len = r.length();
+            uninterpretedOption_NamePartCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            m.name.push(s);
+            continue;
           }
+          break;
+        case 3: // identifier_value
+          if (tag === 26) {
+            m.identifierValue = r.string(false);
+            continue;
+          }
+          break;
+        case 4: // positive_int_value
+          if (tag === 32) {
+            m.positiveIntValue = r.uint64();
+            continue;
+          }
+          break;
+        case 5: // negative_int_value
+          if (tag === 40) {
+            m.negativeIntValue = r.int64();
+            continue;
+          }
+          break;
+        case 6: // double_value
+          if (tag === 49) {
+            m.doubleValue = r.double();
+            continue;
+          }
+          break;
+        case 7: // string_value
+          if (tag === 58) {
+            m.stringValue = r.bytes();
+            continue;
+          }
+          break;
+        case 8: // aggregate_value
+          if (tag === 66) {
+            m.aggregateValue = r.string(false);
+            continue;
+          }
+          break;
+      }
+      if (rt.readFieldSlow(UninterpretedOptionSchema, m, r, tag, at, depth, ctx, groupNo)) {
+        r.end = savedEnd;
+        return;
       }
     }
     rt.endOfMessage(r, end, groupNo);
@@ -4702,75 +4838,92 @@ const featureSetCodec: GenCodec<FeatureSet> = defineCodec(FeatureSetSchema, {
     while (r.pos < end) {
       const at = r.pos;
       const tag = r.rawTag();
-      switch (tag) {
-        case 8: { // field_presence
-          const s0 = r.pos;
-          const v = r.int32();
-          if (FeatureSet_FieldPresenceValues.has(v)) m.fieldPresence = v as FeatureSet_FieldPresence;
-          else rt.unknownVarint(m, 1, r, s0, ctx);
-          break;
-        }
-        case 16: { // enum_type
-          const s0 = r.pos;
-          const v = r.int32();
-          if (FeatureSet_EnumTypeValues.has(v)) m.enumType = v as FeatureSet_EnumType;
-          else rt.unknownVarint(m, 2, r, s0, ctx);
-          break;
-        }
-        case 24: { // repeated_field_encoding
-          const s0 = r.pos;
-          const v = r.int32();
-          if (FeatureSet_RepeatedFieldEncodingValues.has(v)) m.repeatedFieldEncoding = v as FeatureSet_RepeatedFieldEncoding;
-          else rt.unknownVarint(m, 3, r, s0, ctx);
-          break;
-        }
-        case 32: { // utf8_validation
-          const s0 = r.pos;
-          const v = r.int32();
-          if (FeatureSet_Utf8ValidationValues.has(v)) m.utf8Validation = v as FeatureSet_Utf8Validation;
-          else rt.unknownVarint(m, 4, r, s0, ctx);
-          break;
-        }
-        case 40: { // message_encoding
-          const s0 = r.pos;
-          const v = r.int32();
-          if (FeatureSet_MessageEncodingValues.has(v)) m.messageEncoding = v as FeatureSet_MessageEncoding;
-          else rt.unknownVarint(m, 5, r, s0, ctx);
-          break;
-        }
-        case 48: { // json_format
-          const s0 = r.pos;
-          const v = r.int32();
-          if (FeatureSet_JsonFormatValues.has(v)) m.jsonFormat = v as FeatureSet_JsonFormat;
-          else rt.unknownVarint(m, 6, r, s0, ctx);
-          break;
-        }
-        case 56: { // enforce_naming_style
-          const s0 = r.pos;
-          const v = r.int32();
-          if (FeatureSet_EnforceNamingStyleValues.has(v)) m.enforceNamingStyle = v as FeatureSet_EnforceNamingStyle;
-          else rt.unknownVarint(m, 7, r, s0, ctx);
-          break;
-        }
-        case 64: { // default_symbol_visibility
-          const s0 = r.pos;
-          const v = r.int32();
-          if (FeatureSet_VisibilityFeature_DefaultSymbolVisibilityValues.has(v)) m.defaultSymbolVisibility = v as FeatureSet_VisibilityFeature_DefaultSymbolVisibility;
-          else rt.unknownVarint(m, 8, r, s0, ctx);
-          break;
-        }
-        case 72: { // enforce_proto_limits
-          const s0 = r.pos;
-          const v = r.int32();
-          if (FeatureSet_ProtoLimitsFeature_EnforceProtoLimitsValues.has(v)) m.enforceProtoLimits = v as FeatureSet_ProtoLimitsFeature_EnforceProtoLimits;
-          else rt.unknownVarint(m, 9, r, s0, ctx);
-          break;
-        }
-        default:
-          if (rt.readFieldSlow(FeatureSetSchema, m, r, tag, at, depth, ctx, groupNo)) {
-            r.end = savedEnd;
-            return;
+      switch (tag >>> 3) {
+        case 1: // field_presence
+          if (tag === 8) {
+            const s0 = r.pos;
+            const v = r.int32();
+            if (FeatureSet_FieldPresenceValues.has(v)) m.fieldPresence = v as FeatureSet_FieldPresence;
+            else rt.unknownVarint(m, 1, r, s0, ctx);
+            continue;
           }
+          break;
+        case 2: // enum_type
+          if (tag === 16) {
+            const s0 = r.pos;
+            const v = r.int32();
+            if (FeatureSet_EnumTypeValues.has(v)) m.enumType = v as FeatureSet_EnumType;
+            else rt.unknownVarint(m, 2, r, s0, ctx);
+            continue;
+          }
+          break;
+        case 3: // repeated_field_encoding
+          if (tag === 24) {
+            const s0 = r.pos;
+            const v = r.int32();
+            if (FeatureSet_RepeatedFieldEncodingValues.has(v)) m.repeatedFieldEncoding = v as FeatureSet_RepeatedFieldEncoding;
+            else rt.unknownVarint(m, 3, r, s0, ctx);
+            continue;
+          }
+          break;
+        case 4: // utf8_validation
+          if (tag === 32) {
+            const s0 = r.pos;
+            const v = r.int32();
+            if (FeatureSet_Utf8ValidationValues.has(v)) m.utf8Validation = v as FeatureSet_Utf8Validation;
+            else rt.unknownVarint(m, 4, r, s0, ctx);
+            continue;
+          }
+          break;
+        case 5: // message_encoding
+          if (tag === 40) {
+            const s0 = r.pos;
+            const v = r.int32();
+            if (FeatureSet_MessageEncodingValues.has(v)) m.messageEncoding = v as FeatureSet_MessageEncoding;
+            else rt.unknownVarint(m, 5, r, s0, ctx);
+            continue;
+          }
+          break;
+        case 6: // json_format
+          if (tag === 48) {
+            const s0 = r.pos;
+            const v = r.int32();
+            if (FeatureSet_JsonFormatValues.has(v)) m.jsonFormat = v as FeatureSet_JsonFormat;
+            else rt.unknownVarint(m, 6, r, s0, ctx);
+            continue;
+          }
+          break;
+        case 7: // enforce_naming_style
+          if (tag === 56) {
+            const s0 = r.pos;
+            const v = r.int32();
+            if (FeatureSet_EnforceNamingStyleValues.has(v)) m.enforceNamingStyle = v as FeatureSet_EnforceNamingStyle;
+            else rt.unknownVarint(m, 7, r, s0, ctx);
+            continue;
+          }
+          break;
+        case 8: // default_symbol_visibility
+          if (tag === 64) {
+            const s0 = r.pos;
+            const v = r.int32();
+            if (FeatureSet_VisibilityFeature_DefaultSymbolVisibilityValues.has(v)) m.defaultSymbolVisibility = v as FeatureSet_VisibilityFeature_DefaultSymbolVisibility;
+            else rt.unknownVarint(m, 8, r, s0, ctx);
+            continue;
+          }
+          break;
+        case 9: // enforce_proto_limits
+          if (tag === 72) {
+            const s0 = r.pos;
+            const v = r.int32();
+            if (FeatureSet_ProtoLimitsFeature_EnforceProtoLimitsValues.has(v)) m.enforceProtoLimits = v as FeatureSet_ProtoLimitsFeature_EnforceProtoLimits;
+            else rt.unknownVarint(m, 9, r, s0, ctx);
+            continue;
+          }
+          break;
+      }
+      if (rt.readFieldSlow(FeatureSetSchema, m, r, tag, at, depth, ctx, groupNo)) {
+        r.end = savedEnd;
+        return;
       }
     }
     rt.endOfMessage(r, end, groupNo);

@@ -288,42 +288,57 @@ const valueCodec: GenCodec<Value> = defineCodec(ValueSchema, {
     while (r.pos < end) {
       const at = r.pos;
       const tag = r.rawTag();
-      switch (tag) {
-        case 8: // null_value
-          m.kind = { case: "nullValue", value: r.int32() as NullValue };
-          break;
-        case 17: // number_value
-          m.kind = { case: "numberValue", value: r.double() };
-          break;
-        case 26: // string_value
-          m.kind = { case: "stringValue", value: rt.readString(r, true, "google.protobuf.Value.string_value") };
-          break;
-        case 32: // bool_value
-          m.kind = { case: "boolValue", value: r.bool() };
-          break;
-        case 42: { // struct_value
-          const o = m.kind;
-          let s: Struct;
-          if (o.case === "structValue") s = o.value;
-          else m.kind = { case: "structValue", value: (s = structCodec.create()) };
-          const len = r.length();
-          structCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          break;
-        }
-        case 50: { // list_value
-          const o = m.kind;
-          let s: ListValue;
-          if (o.case === "listValue") s = o.value;
-          else m.kind = { case: "listValue", value: (s = listValueCodec.create()) };
-          const len = r.length();
-          listValueCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          break;
-        }
-        default:
-          if (rt.readFieldSlow(ValueSchema, m, r, tag, at, depth, ctx, groupNo)) {
-            r.end = savedEnd;
-            return;
+      switch (tag >>> 3) {
+        case 1: // null_value
+          if (tag === 8) {
+            m.kind = { case: "nullValue", value: r.int32() as NullValue };
+            continue;
           }
+          break;
+        case 2: // number_value
+          if (tag === 17) {
+            m.kind = { case: "numberValue", value: r.double() };
+            continue;
+          }
+          break;
+        case 3: // string_value
+          if (tag === 26) {
+            m.kind = { case: "stringValue", value: rt.readString(r, true, "google.protobuf.Value.string_value") };
+            continue;
+          }
+          break;
+        case 4: // bool_value
+          if (tag === 32) {
+            m.kind = { case: "boolValue", value: r.bool() };
+            continue;
+          }
+          break;
+        case 5: // struct_value
+          if (tag === 42) {
+            const o = m.kind;
+            let s: Struct;
+            if (o.case === "structValue") s = o.value;
+            else m.kind = { case: "structValue", value: (s = structCodec.create()) };
+            const len = r.length();
+            structCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            continue;
+          }
+          break;
+        case 6: // list_value
+          if (tag === 50) {
+            const o = m.kind;
+            let s: ListValue;
+            if (o.case === "listValue") s = o.value;
+            else m.kind = { case: "listValue", value: (s = listValueCodec.create()) };
+            const len = r.length();
+            listValueCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            continue;
+          }
+          break;
+      }
+      if (rt.readFieldSlow(ValueSchema, m, r, tag, at, depth, ctx, groupNo)) {
+        r.end = savedEnd;
+        return;
       }
     }
     rt.endOfMessage(r, end, groupNo);

@@ -583,45 +583,62 @@ defineCodec(TypeSchema, {
     while (r.pos < end) {
       const at = r.pos;
       const tag = r.rawTag();
-      switch (tag) {
-        case 10: // name
-          m.name = rt.readString(r, true, "google.protobuf.Type.name");
-          break;
-        case 18: { // fields
-          const s = fieldCodec.create();
-          const len = r.length();
-          fieldCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          m.fields.push(s);
-          break;
-        }
-        case 26: // oneofs
-          m.oneofs.push(rt.readString(r, true, "google.protobuf.Type.oneofs"));
-          break;
-        case 34: { // options
-          const s = optionCodec.create();
-          const len = r.length();
-          optionCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          m.options.push(s);
-          break;
-        }
-        case 42: { // source_context
-          let s = m.sourceContext;
-          if (s === undefined) m.sourceContext = s = sourceContextCodec.create();
-          const len = r.length();
-          sourceContextCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          break;
-        }
-        case 48: // syntax
-          m.syntax = r.int32() as Syntax;
-          break;
-        case 58: // edition
-          m.edition = rt.readString(r, true, "google.protobuf.Type.edition");
-          break;
-        default:
-          if (rt.readFieldSlow(TypeSchema, m, r, tag, at, depth, ctx, groupNo)) {
-            r.end = savedEnd;
-            return;
+      switch (tag >>> 3) {
+        case 1: // name
+          if (tag === 10) {
+            m.name = rt.readString(r, true, "google.protobuf.Type.name");
+            continue;
           }
+          break;
+        case 2: // fields
+          if (tag === 18) {
+            const s = fieldCodec.create();
+            const len = r.length();
+            fieldCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            m.fields.push(s);
+            continue;
+          }
+          break;
+        case 3: // oneofs
+          if (tag === 26) {
+            m.oneofs.push(rt.readString(r, true, "google.protobuf.Type.oneofs"));
+            continue;
+          }
+          break;
+        case 4: // options
+          if (tag === 34) {
+            const s = optionCodec.create();
+            const len = r.length();
+            optionCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            m.options.push(s);
+            continue;
+          }
+          break;
+        case 5: // source_context
+          if (tag === 42) {
+            let s = m.sourceContext;
+            if (s === undefined) m.sourceContext = s = sourceContextCodec.create();
+            const len = r.length();
+            sourceContextCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            continue;
+          }
+          break;
+        case 6: // syntax
+          if (tag === 48) {
+            m.syntax = r.int32() as Syntax;
+            continue;
+          }
+          break;
+        case 7: // edition
+          if (tag === 58) {
+            m.edition = rt.readString(r, true, "google.protobuf.Type.edition");
+            continue;
+          }
+          break;
+      }
+      if (rt.readFieldSlow(TypeSchema, m, r, tag, at, depth, ctx, groupNo)) {
+        r.end = savedEnd;
+        return;
       }
     }
     rt.endOfMessage(r, end, groupNo);
@@ -698,46 +715,74 @@ const fieldCodec: GenCodec<Field> = defineCodec(FieldSchema, {
     while (r.pos < end) {
       const at = r.pos;
       const tag = r.rawTag();
-      switch (tag) {
-        case 8: // kind
-          m.kind = r.int32() as Field_Kind;
-          break;
-        case 16: // cardinality
-          m.cardinality = r.int32() as Field_Cardinality;
-          break;
-        case 24: // number
-          m.number = r.int32();
-          break;
-        case 34: // name
-          m.name = rt.readString(r, true, "google.protobuf.Field.name");
-          break;
-        case 50: // type_url
-          m.typeUrl = rt.readString(r, true, "google.protobuf.Field.type_url");
-          break;
-        case 56: // oneof_index
-          m.oneofIndex = r.int32();
-          break;
-        case 64: // packed
-          m.packed = r.bool();
-          break;
-        case 74: { // options
-          const s = optionCodec.create();
-          const len = r.length();
-          optionCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          m.options.push(s);
-          break;
-        }
-        case 82: // json_name
-          m.jsonName = rt.readString(r, true, "google.protobuf.Field.json_name");
-          break;
-        case 90: // default_value
-          m.defaultValue = rt.readString(r, true, "google.protobuf.Field.default_value");
-          break;
-        default:
-          if (rt.readFieldSlow(FieldSchema, m, r, tag, at, depth, ctx, groupNo)) {
-            r.end = savedEnd;
-            return;
+      switch (tag >>> 3) {
+        case 1: // kind
+          if (tag === 8) {
+            m.kind = r.int32() as Field_Kind;
+            continue;
           }
+          break;
+        case 2: // cardinality
+          if (tag === 16) {
+            m.cardinality = r.int32() as Field_Cardinality;
+            continue;
+          }
+          break;
+        case 3: // number
+          if (tag === 24) {
+            m.number = r.int32();
+            continue;
+          }
+          break;
+        case 4: // name
+          if (tag === 34) {
+            m.name = rt.readString(r, true, "google.protobuf.Field.name");
+            continue;
+          }
+          break;
+        case 6: // type_url
+          if (tag === 50) {
+            m.typeUrl = rt.readString(r, true, "google.protobuf.Field.type_url");
+            continue;
+          }
+          break;
+        case 7: // oneof_index
+          if (tag === 56) {
+            m.oneofIndex = r.int32();
+            continue;
+          }
+          break;
+        case 8: // packed
+          if (tag === 64) {
+            m.packed = r.bool();
+            continue;
+          }
+          break;
+        case 9: // options
+          if (tag === 74) {
+            const s = optionCodec.create();
+            const len = r.length();
+            optionCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            m.options.push(s);
+            continue;
+          }
+          break;
+        case 10: // json_name
+          if (tag === 82) {
+            m.jsonName = rt.readString(r, true, "google.protobuf.Field.json_name");
+            continue;
+          }
+          break;
+        case 11: // default_value
+          if (tag === 90) {
+            m.defaultValue = rt.readString(r, true, "google.protobuf.Field.default_value");
+            continue;
+          }
+          break;
+      }
+      if (rt.readFieldSlow(FieldSchema, m, r, tag, at, depth, ctx, groupNo)) {
+        r.end = savedEnd;
+        return;
       }
     }
     rt.endOfMessage(r, end, groupNo);
@@ -817,42 +862,56 @@ defineCodec(EnumSchema, {
     while (r.pos < end) {
       const at = r.pos;
       const tag = r.rawTag();
-      switch (tag) {
-        case 10: // name
-          m.name = rt.readString(r, true, "google.protobuf.Enum.name");
-          break;
-        case 18: { // enumvalue
-          const s = enumValueCodec.create();
-          const len = r.length();
-          enumValueCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          m.enumvalue.push(s);
-          break;
-        }
-        case 26: { // options
-          const s = optionCodec.create();
-          const len = r.length();
-          optionCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          m.options.push(s);
-          break;
-        }
-        case 34: { // source_context
-          let s = m.sourceContext;
-          if (s === undefined) m.sourceContext = s = sourceContextCodec.create();
-          const len = r.length();
-          sourceContextCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
-          break;
-        }
-        case 40: // syntax
-          m.syntax = r.int32() as Syntax;
-          break;
-        case 50: // edition
-          m.edition = rt.readString(r, true, "google.protobuf.Enum.edition");
-          break;
-        default:
-          if (rt.readFieldSlow(EnumSchema, m, r, tag, at, depth, ctx, groupNo)) {
-            r.end = savedEnd;
-            return;
+      switch (tag >>> 3) {
+        case 1: // name
+          if (tag === 10) {
+            m.name = rt.readString(r, true, "google.protobuf.Enum.name");
+            continue;
           }
+          break;
+        case 2: // enumvalue
+          if (tag === 18) {
+            const s = enumValueCodec.create();
+            const len = r.length();
+            enumValueCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            m.enumvalue.push(s);
+            continue;
+          }
+          break;
+        case 3: // options
+          if (tag === 26) {
+            const s = optionCodec.create();
+            const len = r.length();
+            optionCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            m.options.push(s);
+            continue;
+          }
+          break;
+        case 4: // source_context
+          if (tag === 34) {
+            let s = m.sourceContext;
+            if (s === undefined) m.sourceContext = s = sourceContextCodec.create();
+            const len = r.length();
+            sourceContextCodec.decode(r, r.pos + len, depth + 1, s, ctx, 0);
+            continue;
+          }
+          break;
+        case 5: // syntax
+          if (tag === 40) {
+            m.syntax = r.int32() as Syntax;
+            continue;
+          }
+          break;
+        case 6: // edition
+          if (tag === 50) {
+            m.edition = rt.readString(r, true, "google.protobuf.Enum.edition");
+            continue;
+          }
+          break;
+      }
+      if (rt.readFieldSlow(EnumSchema, m, r, tag, at, depth, ctx, groupNo)) {
+        r.end = savedEnd;
+        return;
       }
     }
     rt.endOfMessage(r, end, groupNo);
