@@ -17,7 +17,7 @@ export default {
     // Make sure the codecs are the compiled ones (not the reflective fallback).
     for (const m of allMessages(registry)) {
       if (m.isMapEntry) continue;
-      if (!String(codecFor(m).decode).includes("switch (tag)")) throw new Error(`${m.typeName}: no compiled codec (run-time compilation unavailable?)`);
+      if (!/switch \(tag( >>> 3)?\)/.test(String(codecFor(m).decode))) throw new Error(`${m.typeName}: no compiled codec (run-time compilation unavailable?)`);
     }
     return protoforgeCodecs(registry);
   },
