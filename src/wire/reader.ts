@@ -174,7 +174,12 @@ export class BinaryReader {
     const start = pos - 5;
     const buf = this.buf;
     const stop = Math.min(this.end, pos + 5);
-    while (pos < stop) if (buf[pos++]! < 0x80) return this.endVarint32(pos, result);
+    while (pos < stop) {
+      if (buf[pos++]! < 0x80) {
+        this.pos = pos;
+        return result >>> 0;
+      }
+    }
     if (pos === start + 10) throw new WireError("varint is longer than 10 bytes", start, "varint-too-long");
     throw new WireError("truncated varint", start, "truncated");
   }
@@ -196,11 +201,6 @@ export class BinaryReader {
     }
     // Not reached: fewer than five bytes were left.
     throw new WireError("truncated varint", start, "truncated");
-  }
-
-  private endVarint32(pos: number, result: number): number {
-    this.pos = pos;
-    return result >>> 0;
   }
 
   /** Reads a varint as an unsigned 64-bit bigint. */

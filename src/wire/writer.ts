@@ -547,14 +547,10 @@ export class BinaryWriter {
       let p = this.pos;
       for (; i < stop; i++) {
         const v = values[i]!;
-        if (type === "uint64") {
-          checkUint64(type, v);
-          splitInt64(v);
-        } else {
-          checkInt64(type, v);
-          if (type === "sint64") splitZigzag64(v);
-          else splitInt64(v);
-        }
+        if (type === "uint64") checkUint64(type, v);
+        else checkInt64(type, v);
+        if (type === "sint64") splitZigzag64(v);
+        else splitInt64(v);
         p = putVarint64(buf, p, parts.lo, parts.hi);
       }
       this.pos = p;
@@ -622,7 +618,6 @@ export class BinaryWriter {
     this.pos = putVarint32(this.buf, moved, len) + len;
     return this;
   }
-
 }
 
 

@@ -181,14 +181,15 @@ function readSubMessage(desc: DescMessage, msg: Message, r: BinaryReader, delimi
 
 function readScalarChecked(r: BinaryReader, t: ScalarType, field: DescField | DescExtension): ScalarValue {
   if (t !== ScalarType.STRING) return readScalar(r, t, false);
-  return readStringField(r, field.validateUtf8, fieldPath(field));
+  return readStringField(r, field.validateUtf8, field);
 }
 
 /**
- * Reads a string field's value: invalid UTF-8 is an error naming the field (`path`) where it
- * must be valid (`validate`), else kept as the escapes of utf8DecodeEscaped.
+ * Reads a string field's value: invalid UTF-8 is an error naming the field (`path`: its full name,
+ * or its descriptor, whose name is made only for the error) where it must be valid (`validate`),
+ * else kept as the escapes of utf8DecodeEscaped.
  */
-export function readStringField(r: BinaryReader, validate: boolean, path: string): string {
+export function readStringField(r: BinaryReader, validate: boolean, path: string | DescField | DescExtension): string {
   // Short ASCII with a one-byte length here (valid UTF-8, and the same with or without escapes);
   // the rest in readOtherString(). Kept small, so that the decoders inline it at every string field.
   const buf = r.buf;
@@ -207,14 +208,17 @@ export function readStringField(r: BinaryReader, validate: boolean, path: string
 }
 
 /** readStringField() of what is not short ASCII with a one-byte length (that has been tried). */
-function readOtherString(r: BinaryReader, validate: boolean, path: string): string {
+function readOtherString(r: BinaryReader, validate: boolean, path: string | DescField | DescExtension): string {
   const at = r.pos;
   const len = r.length();
   const start = r.pos;
   r.pos = start + len;
   if (!validate) return utf8DecodeEscapedOther(r.buf, start, start + len);
   const s = utf8DecodeOther(r.buf, start, start + len, true);
-  if (s === undefined) throw new WireError(`invalid UTF-8 in string field ${path}`, at, "invalid-utf8", path);
+  if (s === undefined) {
+    const name = typeof path === "string" ? path : fieldPath(path);
+    throw new WireError(`invalid UTF-8 in string field ${name}`, at, "invalid-utf8", name);
+  }
   return s;
 }
 
