@@ -36,7 +36,7 @@ export { missingRequiredFields, isInitialized, checkRequired, MissingRequiredFie
 export { fromBinary, mergeFromBinary, type BinaryReadOptions } from "./codec/binary/from-binary.js";
 export { toBinary, type BinaryWriteOptions } from "./codec/binary/to-binary.js";
 export { getExtension, setExtension, appendExtension, hasExtension, clearExtension } from "./codec/binary/extensions.js";
-export { decodeFileDescriptorSet, registryFromDescriptorSet } from "./descriptor-set.js";
+export { decodeFileDescriptorSet, encodeFileDescriptorSet, registryFromDescriptorSet } from "./descriptor-set.js";
 export { toText, fromText, mergeFromText, TextFormatError } from "./codec/text/index.js";
 export type { TextReadOptions, TextWriteOptions, TextDiagnostic } from "./codec/text/index.js";
 export { toJson, toJsonString, fromJson, fromJsonString, fromJsonBytes, mergeFromJson, mergeFromJsonString, JsonError } from "./codec/json/index.js";

@@ -1,23 +1,17 @@
+// Only the command line parser is loaded up front: each mode loads what it needs (the compiler,
+// the code generators, the text format codec), so that `--version` or `--decode_raw` does not
+// pay for loading them all.
 import { parseArgs, type ArgsEnv } from "./args.js";
-import { toBinary } from "../codec/binary/to-binary.js";
-import { bootDescriptorFile } from "../reflect/boot/boot.js";
-import type { FileDescriptorProto, FileDescriptorSet } from "../reflect/descriptor-types.js";
+import type { FileDescriptorProto } from "../reflect/descriptor-types.js";
 import type { DescExtension, DescMessage } from "../reflect/descriptors.js";
-import { defaultProtoPaths } from "./default-proto-path.js";
-import { writeDependencyManifest } from "./dependency-file.js";
-import { compileEditionDefaults, DEFAULT_MAXIMUM_EDITION, DEFAULT_MINIMUM_EDITION } from "./edition-defaults.js";
-import { editionNumber } from "./editions.js";
-import { errnoText } from "./errno.js";
-import { freeFieldNumbers } from "./free-field-numbers.js";
-import { decode, decodeRaw, type CodecResult } from "./decode.js";
-import { encode } from "./encode.js";
-import { runGenerators } from "./generate.js";
+import type { CodecResult } from "./decode.js";
 import type { ReadSetFile } from "./file-database.js";
 import { nodeArgsEnv } from "./node-env.js";
 import type { CliOptions } from "./options.js";
 import { nodeOutputFileSystem, type OutputFileSystem } from "./output-fs.js";
-import { loadSchema, type Schema } from "./schema.js";
+import type { Schema } from "./schema.js";
 import { DiskSourceTree, nodeFileSystem, type SourceFileSystem } from "./source-tree.js";
+import { errnoText } from "./errno.js";
 
 /** The program's standard streams. */
 export interface CliIo {
@@ -54,8 +48,9 @@ export async function runCli(argv: readonly string[], io: CliIo, env: CliEnv = d
   if (parsed.kind === "exit") return parsed.code;
   const o = parsed.options;
   // protoc's InitializeDiskSourceTree appends its include directory (the well-known types) to the -I paths.
-  const tree = o.protoPaths.length > 0 ? new DiskSourceTree([...o.protoPaths, ...defaultProtoPaths()], env.fs) : undefined;
+  const tree = o.protoPaths.length > 0 ? new DiskSourceTree([...o.protoPaths, ...(await import("./default-proto-path.js")).defaultProtoPaths()], env.fs) : undefined;
   const error = (line: string) => io.writeStderr(line + "\n");
+  const { loadSchema } = await import("./schema.js");
   const loaded = loadSchema(o, tree, { error, fs: env.fs, ...(env.readSet ? { readSet: env.readSet } : {}) });
   if (!loaded.ok) return loaded.code;
   const schema: Schema = loaded.schema;
@@ -63,6 +58,7 @@ export async function runCli(argv: readonly string[], io: CliIo, env: CliEnv = d
   const fs = env.outputFs ?? nodeOutputFileSystem;
   let outputFiles: readonly string[] = [];
   if (o.outputs.length > 0) {
+    const { runGenerators } = await import("./generate.js");
     const generated = runGenerators(o, schema.requestFiles!(), { writeStderr: (t) => io.writeStderr(t), fs });
     if (generated.code !== 0) return generated.code;
     outputFiles = generated.outputFiles;
@@ -71,17 +67,18 @@ export async function runCli(argv: readonly string[], io: CliIo, env: CliEnv = d
     // --dependency_out excludes --descriptor_set_in, so the inputs were compiled from the source tree.
     const targets = [...outputFiles, ...(o.descriptorSetOut !== "" ? [o.descriptorSetOut] : []), ...(o.editionDefaultsOut !== "" ? [o.editionDefaultsOut] : [])];
     const manifest = { outputs: targets, files: schema.dependencyFiles ?? [], diskPath: (name: string) => tree?.virtualFileToDiskFile(name) };
+    const { writeDependencyManifest } = await import("./dependency-file.js");
     if (!writeDependencyManifest(o.dependencyOut, manifest, fs, (t) => io.writeStderr(t))) return 1;
   }
   if (o.descriptorSetOut !== "") {
-    const written = writeDescriptorSet(o.descriptorSetOut, schema.descriptorSet!(), fs);
+    const written = await writeDescriptorSet(o.descriptorSetOut, schema.descriptorSet!(), fs);
     if (written) {
       error(written);
       return 1;
     }
   }
   if (o.editionDefaultsOut !== "") {
-    const written = writeEditionDefaults(o, schema, fs);
+    const written = await writeEditionDefaults(o, schema, fs);
     if (written) {
       error(written);
       return 1;
@@ -92,6 +89,7 @@ export async function runCli(argv: readonly string[], io: CliIo, env: CliEnv = d
   if (o.mode === "print") {
     // protoc fails on warnings before it prints (after it encodes or decodes: see below).
     if (warningsFail !== 0) return warningsFail;
+    const { freeFieldNumbers } = await import("./free-field-numbers.js");
     io.writeStdout(freeFieldNumbers(schema.files));
     return 0;
   }
@@ -104,6 +102,7 @@ export async function runCli(argv: readonly string[], io: CliIo, env: CliEnv = d
 async function runCodec(o: CliOptions, schema: Schema, io: CliIo): Promise<number> {
   let result: CodecResult;
   if (o.codecType === "") {
+    const { decodeRaw } = await import("./decode.js");
     result = decodeRaw(await io.readStdin());
   } else {
     const desc = schema.findMessage(o.codecType);
@@ -115,20 +114,20 @@ async function runCodec(o: CliOptions, schema: Schema, io: CliIo): Promise<numbe
     const registry = schema.extensionRegistry();
     result =
       o.mode === "decode"
-        ? decode(desc, registry, input)
-        : encode(desc, registry, input, { errorFormat: o.errorFormat, deterministic: o.deterministicOutput });
+        ? (await import("./decode.js")).decode(desc, registry, input)
+        : (await import("./encode.js")).encode(desc, registry, input, { errorFormat: o.errorFormat, deterministic: o.deterministicOutput });
   }
   if (result.stderr) io.writeStderr(result.stderr);
   if (result.stdout.length > 0) io.writeStdout(result.stdout);
   return result.code;
 }
 
-let setDesc: ReturnType<typeof bootDescriptorFile>["messages"][number] | undefined;
-
 const FEATURE_SET = "google.protobuf.FeatureSet";
 
 /** protoc's WriteEditionDefaults: the FeatureSetDefaults of the loaded files to --edition_defaults_out; the error line when there are none or they cannot be written. */
-function writeEditionDefaults(o: CliOptions, schema: Schema, fs: OutputFileSystem): string | undefined {
+async function writeEditionDefaults(o: CliOptions, schema: Schema, fs: OutputFileSystem): Promise<string | undefined> {
+  const { compileEditionDefaults, DEFAULT_MAXIMUM_EDITION, DEFAULT_MINIMUM_EDITION } = await import("./edition-defaults.js");
+  const { editionNumber } = await import("./editions.js");
   const path = o.editionDefaultsOut;
   const featureSet = schema.findMessage(FEATURE_SET);
   if (featureSet === undefined) return `${path}: Could not find FeatureSet in descriptor pool.  Please make sure descriptor.proto is in your import path`;
@@ -147,9 +146,8 @@ function writeEditionDefaults(o: CliOptions, schema: Schema, fs: OutputFileSyste
 }
 
 /** protoc's WriteDescriptorSet: the FileDescriptorSet to FILE; the error line when it cannot be written. */
-function writeDescriptorSet(path: string, files: readonly FileDescriptorProto[], fs: OutputFileSystem): string | undefined {
-  setDesc ??= bootDescriptorFile().messages.find((m) => m.name === "FileDescriptorSet")!;
-  const set: FileDescriptorSet = { $typeName: "google.protobuf.FileDescriptorSet", file: [...files] };
-  const code = fs.writeFile(path, toBinary(setDesc, set));
+async function writeDescriptorSet(path: string, files: readonly FileDescriptorProto[], fs: OutputFileSystem): Promise<string | undefined> {
+  const { encodeFileDescriptorSet } = await import("../descriptor-set.js");
+  const code = fs.writeFile(path, encodeFileDescriptorSet(files));
   return code === undefined ? undefined : `${path}: ${errnoText(code)}`;
 }

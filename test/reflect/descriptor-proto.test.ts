@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { descriptorSetBytes, hex } from "../fixtures/load.js";
 import { bootDescriptorFile, descriptorProtoBytes } from "../../src/reflect/boot/boot.js";
-import { decodeFileDescriptorSet, fromBinary, registryFromDescriptorSet, toBinary } from "../../src/index.js";
+import { decodeFileDescriptorSet, encodeFileDescriptorSet, fromBinary, registryFromDescriptorSet, toBinary } from "../../src/index.js";
 import type { FileDescriptorProto } from "../../src/reflect/descriptor-types.js";
 
 const setDesc = () => bootDescriptorFile().messages.find((m) => m.name === "FileDescriptorSet")!;
@@ -98,6 +98,9 @@ for (const name of [
       return;
     }
     assertBytesEqual(toBinary(setDesc(), decodeFileDescriptorSet(bytes)), bytes, name);
+    const again = encodeFileDescriptorSet(decodeFileDescriptorSet(bytes).file);
+    assertBytesEqual(again, bytes, name);
+    assert.equal(again.buffer.byteLength, again.length, "an array of its own, not a view of a shared buffer");
   });
 }
 
