@@ -1,7 +1,7 @@
 import { WireError } from "./errors.js";
 import { makeTag, type WireType } from "./wire-type.js";
 import { utf8Length, utf8Write, utf8WriteFrom } from "./utf8.js";
-import { copyBytes, emptyBytes } from "./alloc.js";
+import { allocUnzeroed, copyBytes, emptyBytes } from "./alloc.js";
 import { parts, splitInt64, splitZigzag64 } from "./int64.js";
 import { zigzagEncode32 } from "./zigzag.js";
 
@@ -104,7 +104,10 @@ export class BinaryWriter {
         // Copying would cost as much as writing the value did: the result keeps the buffer.
         const buf = this.buf;
         buf.fill(0, n);
-        this.replaceBuffer(new Uint8Array(cap), 0);
+        // The next buffer need not be zero-filled when it is larger than a slab: nothing is handed
+        // out of such a buffer but what was written into it (small results are copied out of it,
+        // and a large one takes it after zeroing what was not written, as here).
+        this.replaceBuffer(cap > SLAB_SIZE ? allocUnzeroed(cap) : new Uint8Array(cap), 0);
         return buf.subarray(0, n);
       }
       // Else copy: the buffer, grown for large values, stays the writer's own, or, after a large
@@ -580,6 +583,7 @@ export class BinaryWriter {
     if (tag >>> 0 !== tag) invalid("tag", tag);
     this.ensure(6); // the tag and the length's first byte
     const p = putVarint32(this.buf, this.pos, tag);
+    this.buf[p] = 0; // until endDelimited() writes it: the buffer may not have been zero-filled
     this.pos = p + 1;
     return p - this.start;
   }
@@ -590,6 +594,7 @@ export class BinaryWriter {
    */
   private openLength(): number {
     this.ensure(1);
+    this.buf[this.pos] = 0; // until endDelimited() writes it: the buffer may not have been zero-filled
     return this.pos++ - this.start;
   }
 

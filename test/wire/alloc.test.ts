@@ -140,9 +140,20 @@ test("finishShared: a large result takes the writer's buffer when it fills it, e
   assert.deepEqual(b, expected);
   assert.deepEqual(a, value(70000, 1));
   assert.deepEqual(c, value(70001, 3));
-  // Small values after large ones: copies, never views of a buffer a result took.
+  // c took a buffer that was not zero-filled when made (larger than a slab): its unused end is zeroed too.
+  assert.equal(c.buffer.byteLength, fitting(70000));
+  assert.ok(new Uint8Array(c.buffer, c.length).every((x) => x === 0));
+  // Small values after large ones: copies, never views of a buffer a result took or of the writer's own.
+  const own = () => (w as unknown as { arrayBuffer: ArrayBuffer }).arrayBuffer;
   w.uint32(1);
   const d = w.finishShared();
   assert.deepEqual([...d], [1]);
-  assert.ok(d.buffer !== b.buffer && d.buffer !== c.buffer);
+  assert.ok(d.buffer !== b.buffer && d.buffer !== c.buffer && d.buffer !== own());
+  // A length reserved and never filled in (misuse) reads 0, not whatever the memory held before.
+  w.raw(Uint8Array.of(0x7f, 0x7f));
+  w.reset();
+  w.beginDelimited(10);
+  const e = w.finish();
+  assert.deepEqual([...e], [10, 0]);
+  w.reset();
 });
