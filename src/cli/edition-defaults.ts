@@ -7,8 +7,9 @@
 import type { DescExtension, DescField, DescMessage } from "../reflect/descriptors.js";
 import { FieldDescriptorProto_Label, FieldDescriptorProto_Type, type FieldOptions_EditionDefault } from "../reflect/descriptor-types.js";
 import { Edition } from "../reflect/features.js";
+import { fieldFullName } from "../reflect/names.js";
 import { BinaryWriter } from "../wire/writer.js";
-import { WireType } from "../wire/wire-type.js";
+import { makeTag, WireType } from "../wire/wire-type.js";
 import { editionText } from "./editions.js";
 
 /** protoc's ProtocMinimumEdition() and ProtocMaximumEdition(): the range written unless the flags set it. */
@@ -51,15 +52,15 @@ export function compileEditionDefaults(featureSet: DescMessage, extensions: read
         fillDefaults(edition, messages[i]!, fixedPart, overridablePart);
       });
       // FeatureSetEditionDefault: edition = 3, overridable_features = 4, fixed_features = 5.
-      const mark = w.beginDelimited(tag(1, WireType.LengthDelimited));
-      w.tagByte(tag(3, WireType.Varint)).int32(edition);
+      const mark = w.beginDelimited(makeTag(1, WireType.LengthDelimited));
+      w.tagByte(makeTag(3, WireType.Varint)).int32(edition);
       writeValues(w, 4, overridable);
       writeValues(w, 5, fixed);
       w.endDelimited(mark);
     }
     // FeatureSetDefaults: defaults = 1, minimum_edition = 4, maximum_edition = 5.
-    w.tagByte(tag(4, WireType.Varint)).int32(minimum);
-    w.tagByte(tag(5, WireType.Varint)).int32(maximum);
+    w.tagByte(makeTag(4, WireType.Varint)).int32(minimum);
+    w.tagByte(makeTag(5, WireType.Varint)).int32(maximum);
     return { ok: true, bytes: w.finish() };
   } catch (e) {
     if (e instanceof DefaultsError) return { ok: false, message: e.message };
@@ -69,13 +70,11 @@ export function compileEditionDefaults(featureSet: DescMessage, extensions: read
 
 class DefaultsError extends Error {}
 
-const tag = (no: number, wt: WireType) => (no << 3) | wt;
-
 function writeValues(w: BinaryWriter, fieldNo: number, values: Values): void {
-  const mark = w.beginDelimited(tag(fieldNo, WireType.LengthDelimited));
+  const mark = w.beginDelimited(makeTag(fieldNo, WireType.LengthDelimited));
   for (const no of [...values.keys()].sort((a, b) => a - b)) {
     const v = values.get(no)!;
-    if (typeof v === "number") w.uint32(tag(no, WireType.Varint)).int32(v);
+    if (typeof v === "number") w.uint32(makeTag(no, WireType.Varint)).int32(v);
     else writeValues(w, no, v);
   }
   w.endDelimited(mark);
@@ -86,7 +85,7 @@ function validateDescriptor(d: DescMessage): void {
   if (d.proto.oneofDecl.length > 0) throw new DefaultsError(`Type ${d.typeName} contains unsupported oneof feature fields.`);
   for (const field of d.fields) {
     const f = field.proto;
-    const name = fieldName(field);
+    const name = fieldFullName(field);
     // Required by label (proto2) or by the field_presence feature (editions).
     if (field.presence === "required") throw new DefaultsError(`Feature field ${name} is an unsupported required field.`);
     if (f.label === FieldDescriptorProto_Label.LABEL_REPEATED) throw new DefaultsError(`Feature field ${name} is an unsupported repeated field.`);
@@ -151,18 +150,13 @@ function fillDefaults(edition: number, d: DescMessage, fixed: Values, overridabl
     const defaults = [...(f.options?.editionDefaults ?? [])].sort((a, b) => (a.edition ?? 0) - (b.edition ?? 0));
     let chosen: FieldOptions_EditionDefault | undefined;
     for (const x of defaults) if ((x.edition ?? 0) <= edition) chosen = x;
-    if (chosen === undefined) throw new DefaultsError(`No valid default found for edition ${editionText(edition)} in feature field ${fieldName(field)}`);
+    if (chosen === undefined) throw new DefaultsError(`No valid default found for edition ${editionText(edition)} in feature field ${fieldFullName(field)}`);
     const value = parseValue(field, chosen.value ?? "");
     if (value === undefined) {
-      throw new DefaultsError(`Parsing error in edition_defaults for feature field ${fieldName(field)}. Could not parse: ${chosen.value ?? ""}`);
+      throw new DefaultsError(`Parsing error in edition_defaults for feature field ${fieldFullName(field)}. Could not parse: ${chosen.value ?? ""}`);
     }
     (unsupported ? fixed : overridable).set(field.number, value);
   }
-}
-
-/** A field's full name, as protoc's messages give it. */
-function fieldName(field: DescField): string {
-  return `${field.parent.typeName}.${field.name}`;
 }
 
 /** A default's text as the text format reads a value of an enum or bool field (protoc's ParseFieldValueFromString). */

@@ -1,6 +1,7 @@
 import type { DescExtension, DescField, DescFile, DescMessage } from "../reflect/descriptors.js";
 import type { DescriptorProto, FieldDescriptorProto } from "../reflect/descriptor-types.js";
 import { createFileRegistry } from "../reflect/file-registry.js";
+import { fieldFullName } from "../reflect/names.js";
 import type { Message } from "../reflect/message.js";
 import type { Registry } from "../reflect/registry.js";
 import { getSetValue, setFieldValue } from "../message/fields.js";
@@ -97,13 +98,12 @@ function buildSchema(real: Registry, files: readonly DescFile[], mode: FaithfulM
     };
   });
   const copies = createFileRegistry(protos);
-  const key = (f: DescField | DescExtension) => (f.kind === "field" ? `${f.parent.typeName}.${f.name}` : f.typeName);
   const registry = withOtherFiles(copies, real, mode);
   return {
     registry,
     message: (typeName) => copies.getMessage(typeName),
-    isMap: (field) => mapFields.has(key(field)),
-    requiresUtf8: (field) => utf8Fields.has(key(field)),
+    isMap: (field) => mapFields.has(fieldFullName(field)),
+    requiresUtf8: (field) => utf8Fields.has(fieldFullName(field)),
   };
 }
 
@@ -156,7 +156,7 @@ function rewriteMessage(proto: DescriptorProto, prefix: string, rw: FileRewrite)
 
 /** Turns a map field into a list of its entry messages (changing the entry in `parent`), whose key and value get explicit presence. */
 function mapToList(f: FieldDescriptorProto, field: DescField, parent: DescriptorProto, rw: FileRewrite): FieldDescriptorProto {
-  rw.mapFields.add(`${field.parent.typeName}.${field.name}`);
+  rw.mapFields.add(fieldFullName(field));
   const i = parent.nestedType.findIndex((n) => n.name === field.proto.typeName?.split(".").pop());
   const entry = parent.nestedType[i];
   if (!entry) return f;
@@ -172,7 +172,7 @@ function mapToList(f: FieldDescriptorProto, field: DescField, parent: Descriptor
 /** A string field becomes a bytes field (without its default, written for a string). */
 function rewriteField(f: FieldDescriptorProto, real: DescField | DescExtension | undefined, rw: FileRewrite): FieldDescriptorProto {
   if (f.type !== TYPE_STRING || !real) return f;
-  if (real.validateUtf8) rw.utf8Fields.add(real.kind === "field" ? `${real.parent.typeName}.${real.name}` : real.typeName);
+  if (real.validateUtf8) rw.utf8Fields.add(fieldFullName(real));
   const copy: FieldDescriptorProto = { ...f, type: TYPE_BYTES };
   delete copy.defaultValue;
   return copy;

@@ -3,6 +3,7 @@ import { getSetValue } from "../message/fields.js";
 import type { DescExtension, DescField, DescMessage } from "../reflect/descriptors.js";
 import type { Message } from "../reflect/message.js";
 import type { Registry } from "../reflect/registry.js";
+import { fieldFullName } from "../reflect/names.js";
 import { ScalarType } from "../reflect/scalar.js";
 import { WireError } from "../wire/errors.js";
 import { fromBinary } from "../codec/binary/from-binary.js";
@@ -36,7 +37,7 @@ function collectInvalid(desc: DescMessage, msg: Message, schema: FaithfulSchema,
   const exts = splitUnknown(desc, msg, schema.registry).extensions;
   let e = 0;
   const visit = (field: DescField | DescExtension, v: unknown) => {
-    const name = field.kind === "field" ? `${field.parent.typeName}.${field.name}` : field.typeName;
+    const name = fieldFullName(field);
     if (field.fieldKind === "scalar" || (field.fieldKind === "list" && field.elementKind === "scalar")) {
       if (!schema.requiresUtf8(field)) return;
       for (const b of field.fieldKind === "list" ? (v as Uint8Array[]) : [v as Uint8Array]) if (!isUtf8(b)) report(name);
@@ -140,7 +141,7 @@ function truncatedLog(part: Part, lengthAt: number, input: Uint8Array, registry:
   const zeros = input.length <= SLOP_BYTES ? SLOP_BYTES - input.length : SLOP_BYTES;
   for (let i = real; i < len; i++) read[i] = i - real < zeros ? 0 : input[i - real - zeros]!;
   if (isUtf8(read)) return "";
-  return utf8Log(field.kind === "field" ? `${field.parent.typeName}.${field.name}` : field.typeName, "parsing");
+  return utf8Log(fieldFullName(field), "parsing");
 }
 
 /** A field found by fieldAt: where its tag is, and where the message around it ends (both relative to the part). */

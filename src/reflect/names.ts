@@ -1,4 +1,10 @@
 /** Name helpers shared by descriptors, codecs and the code generator. */
+import type { DescExtension, DescField } from "./descriptors.js";
+
+/** The fully-qualified name of a field (its message's name, a dot, its own) or of an extension. */
+export function fieldFullName(field: DescField | DescExtension): string {
+  return field.kind === "field" ? `${field.parent.typeName}.${field.name}` : field.typeName;
+}
 
 /**
  * The lowerCamelCase name protoc derives for JSON (descriptor.cc ToJsonName): underscores are

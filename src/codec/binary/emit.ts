@@ -1,4 +1,5 @@
 import type { DescEnum, DescField, DescMessage } from "../../reflect/descriptors.js";
+import { fieldFullName } from "../../reflect/names.js";
 import { ScalarType } from "../../reflect/scalar.js";
 import { WireType } from "../../wire/wire-type.js";
 import { scalarWireType } from "./scalar-io.js";
@@ -162,7 +163,7 @@ function emitCreate(desc: DescMessage, names: EmitNames): string[] {
 
 /** The expression that reads one value of a scalar field. */
 function readExpr(f: DescField, scalar: ScalarType, names: EmitNames): string {
-  if (scalar === ScalarType.STRING) return f.validateUtf8 ? `${rtName(names)}.readString(r, true, ${q(`${f.parent.typeName}.${f.name}`)})` : "r.string(false)";
+  if (scalar === ScalarType.STRING) return f.validateUtf8 ? `${rtName(names)}.readString(r, true, ${q(fieldFullName(f))})` : "r.string(false)";
   return `r.${readMethod[scalar]}()`;
 }
 

@@ -9,6 +9,7 @@ import { ScalarType, scalarZeroValue, type ScalarValue } from "../../reflect/sca
 import { codecFor, type ReadContext } from "./codec.js";
 import { readPacked, readScalar, scalarWireType } from "./scalar-io.js";
 import type { GenMessage } from "../../reflect/embedded-file.js";
+import { fieldFullName } from "../../reflect/names.js";
 
 /** Options for reading the binary format. */
 export interface BinaryReadOptions {
@@ -216,14 +217,10 @@ function readOtherString(r: BinaryReader, validate: boolean, path: string | Desc
   if (!validate) return utf8DecodeEscapedOther(r.buf, start, start + len);
   const s = utf8DecodeOther(r.buf, start, start + len, true);
   if (s === undefined) {
-    const name = typeof path === "string" ? path : fieldPath(path);
+    const name = typeof path === "string" ? path : fieldFullName(path);
     throw new WireError(`invalid UTF-8 in string field ${name}`, at, "invalid-utf8", name);
   }
   return s;
-}
-
-function fieldPath(field: DescField | DescExtension): string {
-  return field.kind === "field" ? `${field.parent.typeName}.${field.name}` : field.typeName;
 }
 
 function isKnownEnumValue(e: DescEnum, v: number): boolean {
