@@ -309,18 +309,50 @@ export class BinaryWriter {
    * emitted codecs write for a string field, with its tag precomputed.
    */
   taggedString(tag: number, value: string): this {
-    if (tag >>> 0 !== tag) invalid("tag", tag);
-    return this.writeString(tag, value, false);
+    return this.taggedShortString(tag, value, false);
   }
 
   /** Writes the varint `tag`, then `value` as stringEscaped() does. */
   taggedStringEscaped(tag: number, value: string): this {
+    return this.taggedShortString(tag, value, true);
+  }
+
+  /**
+   * The common case of a tagged string in place: a one-byte tag and a short ASCII string that fit
+   * the buffer. Kept this small (in bytecode) so that the emitted encoders inline it at every
+   * string field; anything else, and a string that turns out not to be ASCII, is written again
+   * from the start by writeString().
+   */
+  private taggedShortString(tag: number, value: string, escaped: boolean): this {
+    const len = value.length; // not a number unless `value` is a string (or like one: then charCodeAt fails)
+    const start = this.pos;
+    const buf = this.buf;
+    if (len <= 42 && (tag & 0x7f) === tag && start + 2 + len <= buf.length) {
+      let p = start + 2;
+      let i = 0;
+      for (; i < len; i++) {
+        const c = value.charCodeAt(i);
+        if (c >= 0x80) break;
+        buf[p++] = c;
+      }
+      if (i === len) {
+        buf[start] = tag;
+        buf[start + 1] = len;
+        this.pos = p;
+        return this;
+      }
+    }
+    return this.taggedLongString(tag, value, escaped);
+  }
+
+  private taggedLongString(tag: number, value: string, escaped: boolean): this {
     if (tag >>> 0 !== tag) invalid("tag", tag);
-    return this.writeString(tag, value, true);
+    return this.writeString(tag, value, escaped);
   }
 
   /** Writes the varint `tag` unless it is NO_TAG, then the length-prefixed string. */
   private writeString(tag: number, value: string, escaped: boolean): this {
+    if (typeof value !== "string") invalid("string", value);
     const len = value.length;
     if (len > MAX_SHORT_STRING) {
       if (tag !== NO_TAG) this.uint32(tag);
