@@ -98,6 +98,15 @@ export function buildFile(proto: FileDescriptorProto, ctx: BuildContext): DescFi
   return file;
 }
 
+/**
+ * The same string, made an internalized (unique) string where the engine has them: property keys
+ * are. A message's `$typeName` is its type's `typeName`, and the encoders compare it with the
+ * name as a literal: two internalized strings compare by identity, others by content.
+ */
+function interned(s: string): string {
+  return Object.keys({ [s]: 0 })[0] ?? s;
+}
+
 function createMessage(
   proto: DescriptorProto,
   file: DescFile,
@@ -106,7 +115,7 @@ function createMessage(
   ctx: BuildContext,
   pending: Array<() => void>,
 ): DescMessage {
-  const typeName = prefix + proto.name;
+  const typeName = interned(prefix + proto.name);
   const fields: DescField[] = [];
   const byNumber = new Map<number, DescField>();
   const byName = new Map<string, DescField>();

@@ -59,14 +59,14 @@ export function isScalarZero(t: ScalarType, v: unknown): boolean {
     case ScalarType.STRING:
       return v === "";
     case ScalarType.BYTES:
-      return (v as Uint8Array).length === 0;
+      return v instanceof Uint8Array && v.length === 0;
     case ScalarType.BOOL:
       return v === false;
     case ScalarType.DOUBLE:
     case ScalarType.FLOAT:
       return v === 0 && !Object.is(v, -0);
     default:
-      return v === 0 || v === 0n;
+      return isBigIntScalar(t) ? v === 0n : v === 0;
   }
 }
 

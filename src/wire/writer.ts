@@ -231,6 +231,7 @@ export class BinaryWriter {
   }
 
   bool(value: boolean): this {
+    if (typeof value !== "boolean") invalid("bool", value);
     this.ensure(1);
     this.buf[this.pos++] = value ? 1 : 0;
     return this;
@@ -271,6 +272,7 @@ export class BinaryWriter {
   }
 
   float(value: number): this {
+    if (typeof value !== "number") invalid("float", value);
     this.ensure(4);
     this.view.setFloat32(this.pos, value, true);
     this.pos += 4;
@@ -278,6 +280,7 @@ export class BinaryWriter {
   }
 
   double(value: number): this {
+    if (typeof value !== "number") invalid("double", value);
     this.ensure(8);
     this.view.setFloat64(this.pos, value, true);
     this.pos += 8;
@@ -286,6 +289,7 @@ export class BinaryWriter {
 
   /** Writes a length-prefixed byte string. */
   bytes(value: Uint8Array): this {
+    if (!(value instanceof Uint8Array)) invalid("bytes", value);
     this.uint32(value.length);
     return this.raw(value);
   }
@@ -324,10 +328,10 @@ export class BinaryWriter {
    * from the start by writeString().
    */
   private taggedShortString(tag: number, value: string, escaped: boolean): this {
-    const len = value.length; // not a number unless `value` is a string (or like one: then charCodeAt fails)
-    const start = this.pos;
-    const buf = this.buf;
-    if (len <= 42 && (tag & 0x7f) === tag && start + 2 + len <= buf.length) {
+    if (typeof value === "string" && value.length <= 42 && (tag & 0x7f) === tag && this.pos + 2 + value.length <= this.buf.length) {
+      const len = value.length;
+      const start = this.pos;
+      const buf = this.buf;
       let p = start + 2;
       let i = 0;
       for (; i < len; i++) {
@@ -419,7 +423,11 @@ export class BinaryWriter {
     this.ensure(n * 8);
     const view = this.view;
     let p = this.pos;
-    for (let i = 0; i < n; i++, p += 8) view.setFloat64(p, values[i]!, true);
+    for (let i = 0; i < n; i++, p += 8) {
+      const v = values[i];
+      if (typeof v !== "number") invalid("double", v);
+      view.setFloat64(p, v, true);
+    }
     this.pos = p;
     return this;
   }
@@ -430,7 +438,11 @@ export class BinaryWriter {
     this.ensure(n * 4);
     const view = this.view;
     let p = this.pos;
-    for (let i = 0; i < n; i++, p += 4) view.setFloat32(p, values[i]!, true);
+    for (let i = 0; i < n; i++, p += 4) {
+      const v = values[i];
+      if (typeof v !== "number") invalid("float", v);
+      view.setFloat32(p, v, true);
+    }
     this.pos = p;
     return this;
   }
@@ -500,7 +512,11 @@ export class BinaryWriter {
     this.ensure(n);
     const buf = this.buf;
     let p = this.pos;
-    for (let i = 0; i < n; i++) buf[p++] = values[i] ? 1 : 0;
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (typeof v !== "boolean") invalid("bool", v);
+      buf[p++] = v ? 1 : 0;
+    }
     this.pos = p;
     return this;
   }

@@ -884,3 +884,28 @@ test("round trip: random values of every type through writer and reader", () => 
   }
   assert.equal(reader.done, true);
 });
+
+test("the scalar writers refuse values of another type instead of writing something else", () => {
+  const w = new BinaryWriter();
+  const bad: [string, () => unknown][] = [
+    ["bool", () => w.bool(1 as unknown as boolean)],
+    ["float", () => w.float("1" as unknown as number)],
+    ["double", () => w.double(1n as unknown as number)],
+    ["bytes", () => w.bytes("ab" as unknown as Uint8Array)],
+    ["bytes", () => w.bytes([1, 2] as unknown as Uint8Array)],
+    ["string", () => w.string(5 as unknown as string)],
+    ["string", () => w.taggedString(10, 5 as unknown as string)],
+    ["string", () => w.taggedStringEscaped(10, null as unknown as string)],
+    ["string", () => w.taggedString(130, 5 as unknown as string)],
+    ["bool", () => w.packedBool([true, 1 as unknown as boolean])],
+    ["double", () => w.packedDouble([1, "2" as unknown as number])],
+    ["float", () => w.packedFloat(["x" as unknown as number])],
+  ];
+  for (const [type, fn] of bad) {
+    assert.throws(fn, (e: unknown) => e instanceof WireError && e.code === "invalid-value" && e.message.startsWith(`invalid ${type} value`), type);
+    w.reset();
+  }
+  assert.throws(() => w.taggedString(10, { length: 2 } as unknown as string), /invalid string value/, "like a string, but not one");
+  w.reset();
+  assert.equal(hex(w.bool(false).float(-0).double(0.5).bytes(new Uint8Array([7])).finish()), "00 00 00 00 80 00 00 00 00 00 00 e0 3f 01 07");
+});

@@ -9,9 +9,14 @@ import { emitCodec } from "./emit.js";
 import { pushUnknown, readFieldSlow, readMapEntry, readStringField } from "./from-binary.js";
 import { reflectiveCodec } from "./reflective.js";
 import { hasExtensionValues, writeField, writeMessage, writeUnknownFields } from "./to-binary.js";
+import { invalidOneof, notList, notMap, notMessage } from "./value-checks.js";
 
 /** The helpers emitted codecs call (`rt` in their source). */
 export const codecRuntime = {
+  notList,
+  notMap,
+  notMessage,
+  invalidOneof,
   readFieldSlow,
   writeUnknownFields,
   hasExtensionValues,

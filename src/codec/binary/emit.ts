@@ -374,8 +374,8 @@ function mapEntryDecode(f: DescField & { fieldKind: "map" }, names: EmitNames): 
 function nonZero(scalar: ScalarType, v: string): string {
   switch (scalar) {
     case ScalarType.STRING: return `${v} !== ""`;
-    case ScalarType.BYTES: return `${v}.length !== 0`;
-    case ScalarType.BOOL: return `${v} === true`;
+    case ScalarType.BYTES: return `(${v}.length !== 0 || !(${v} instanceof Uint8Array))`; // "" is not empty bytes: bytes() rejects it
+    case ScalarType.BOOL: return `${v} !== false`;
     case ScalarType.DOUBLE: case ScalarType.FLOAT: return `(${v} !== 0 || 1 / ${v} < 0)`;
     case ScalarType.INT64: case ScalarType.UINT64: case ScalarType.FIXED64: case ScalarType.SFIXED64: case ScalarType.SINT64: return `${v} !== 0n`;
     default: return `${v} !== 0`;
@@ -384,9 +384,20 @@ function nonZero(scalar: ScalarType, v: string): string {
 
 function emitEncode(desc: DescMessage, names: EmitNames): string[] {
   const body: string[] = [];
+  const rt = rtName(names);
+  const self = names.self ?? "D";
+  // What is not a message of this type fails here, rather than be written as an empty message.
+  // (Not `m?.`: the optimizing compiler then checks m's shape once for this and the fields.)
+  body.push(`if (m.$typeName !== ${q(desc.typeName)}) ${rt}.notMessage(${self}, m);`);
   // Known extension values are written among the fields by number: the reflective writer does that.
-  body.push(`if (unknown && m.$unknown !== undefined && ${rtName(names)}.hasExtensionValues(m.$unknown)) { ${rtName(names)}.writeMessage(${names.self ?? "D"}, m, w, unknown); return; }`);
-  if (desc.fieldsByNumber.length > 0) body.push("let v;");
+  body.push(`if (unknown && m.$unknown !== undefined && ${rt}.hasExtensionValues(m.$unknown)) { ${rt}.writeMessage(${self}, m, w, unknown); return; }`);
+  if (desc.fieldsByNumber.length > 0 || desc.oneofs.length > 0) body.push("let v;");
+  // A oneof's value must name one of its fields (or none): another case would be dropped unseen.
+  desc.oneofs.forEach((o, i) => {
+    const cases = o.fields.map((f) => ` && v.case !== ${q(f.localName)}`).join("");
+    body.push(`v = ${prop("m", o.localName)};`);
+    body.push(`if (v !== undefined && v !== null && (typeof v !== "object" || (v.case !== undefined${cases}))) ${rt}.invalidOneof(${self}.oneofs[${i}]${names.types ? "!" : ""}, v);`);
+  });
   for (const f of desc.fieldsByNumber) body.push(...encodeField(f, names));
   body.push(`if (unknown && m.$unknown !== undefined) ${rtName(names)}.writeUnknownFields(w, m.$unknown);`);
   return body;
@@ -418,10 +429,15 @@ function writeSubMessage(c: string, no: number, v: string, delimited: boolean, m
     : [`const ${mark} = w.beginDelimited(${tagOf(no, WireType.LengthDelimited)});`, `${c}.encode(${v}, w, unknown);`, `w.endDelimited(${mark});`];
 }
 
+/** True for a non-empty array `v`; anything but an array fails (a string would be written character by character). */
+function nonEmptyList(names: EmitNames): string {
+  return `(Array.isArray(v) ? v.length !== 0 : ${rtName(names)}.notList(v))`;
+}
+
 function encodeField(f: DescField, names: EmitNames): string[] {
   const no = f.number;
   const load = f.oneof
-    ? [`v = ${prop("m", f.oneof.localName)};`, `v = v.case === ${q(f.localName)} ? v.value : undefined;`]
+    ? [`v = ${prop("m", f.oneof.localName)};`, `v = v?.case === ${q(f.localName)} ? v.value : undefined;`]
     : [`v = ${prop("m", f.localName)};`];
   const ifSet = (cond: string, body: string[]) => [...load, `if (v !== undefined && v !== null${cond ? ` && ${cond}` : ""}) {`, ...body.map((l) => `  ${l}`), "}"];
   // In TypeScript, list elements are asserted present (for noUncheckedIndexedAccess).
@@ -440,11 +456,12 @@ function encodeField(f: DescField, names: EmitNames): string[] {
     case "list": {
       if (f.elementKind === "message") {
         const one = writeSubMessage(names.codec(f.message), no, at, f.delimited, "mark");
-        return ifSet("v.length !== 0", ["for (let i = 0; i < v.length; i++) {", ...one.map((l) => `  ${l}`), "}"]);
+        return ifSet(nonEmptyList(names), ["for (let i = 0; i < v.length; i++) {", ...one.map((l) => `  ${l}`), "}"]);
       }
       const scalar: ScalarType | "enum" = f.elementKind === "enum" ? "enum" : f.scalar;
-      if (f.packed) return ifSet("v.length !== 0", [writeTag(tagOf(no, WireType.LengthDelimited)), `w.${packedMethod(scalar)}(v);`]);
-      return ifSet("v.length !== 0", ["for (let i = 0; i < v.length; i++) {", ...writeTagged(scalar, no, at, f).map((l) => `  ${l}`), "}"]);
+      const nonEmpty = nonEmptyList(names);
+      if (f.packed) return ifSet(nonEmpty, [writeTag(tagOf(no, WireType.LengthDelimited)), `w.${packedMethod(scalar)}(v);`]);
+      return ifSet(nonEmpty, ["for (let i = 0; i < v.length; i++) {", ...writeTagged(scalar, no, at, f).map((l) => `  ${l}`), "}"]);
     }
     case "map": {
       // Key and value are written even when zero, as protoc does.
@@ -461,7 +478,7 @@ function encodeField(f: DescField, names: EmitNames): string[] {
           break;
       }
       const entry = [`const mark = w.beginDelimited(${tagOf(no, WireType.LengthDelimited)});`, ...writeTagged(f.mapKey, 1, "k", f), ...value, "w.endDelimited(mark);"];
-      return ifSet("v.size !== 0", ["for (const [k, e] of v) {", ...entry.map((l) => `  ${l}`), "}"]);
+      return ifSet(`(typeof v.size === "number" ? v.size !== 0 : ${rtName(names)}.notMap(v))`, ["for (const [k, e] of v) {", ...entry.map((l) => `  ${l}`), "}"]);
     }
   }
 }

@@ -4,6 +4,9 @@ import type { DescExtension, DescField, DescMessage } from "../../reflect/descri
 import type { Message, OneofValue, UnknownField } from "../../reflect/message.js";
 import { isScalarZero, type ScalarType, type ScalarValue } from "../../reflect/scalar.js";
 import { codecFor } from "./codec.js";
+import { findInvalidValue, formatValuePath } from "../../message/check-values.js";
+import { WireError } from "../../wire/errors.js";
+import { invalidOneof, isOneofValue, notList, notMap, notMessage } from "./value-checks.js";
 import { scalarWireType, writePacked, writeScalar } from "./scalar-io.js";
 import type { GenMessage } from "../../reflect/embedded-file.js";
 
@@ -29,6 +32,12 @@ export function toBinary<T extends Message = Message>(desc: GenMessage<T>, msg: 
   try {
     codecFor(desc).encode(msg, w, options?.writeUnknownFields ?? true);
     return w.finishShared();
+  } catch (e) {
+    // The encoders check values only as far as writing them needs; on failure, find the value
+    // that does not fit its field, to name it.
+    const bad = findInvalidValue(desc, msg);
+    if (bad) throw new WireError(`${[desc.typeName, formatValuePath(bad.path)].filter(Boolean).join(".")}: ${bad.message}`, -1, "invalid-value", bad.field);
+    throw e;
   } finally {
     w.reset();
     if (w.capacity <= MAX_SPARE_CAPACITY) spareWriter = w;
@@ -37,7 +46,12 @@ export function toBinary<T extends Message = Message>(desc: GenMessage<T>, msg: 
 
 /** The reflective encoder: writes the fields of `msg` (no length prefix). */
 export function writeMessage(desc: DescMessage, msg: Message, w: BinaryWriter, unknown: boolean): void {
+  if (msg?.$typeName !== desc.typeName) notMessage(desc, msg);
   const fields = msg as unknown as Record<string, unknown>;
+  for (const o of desc.oneofs) {
+    const v = fields[o.localName];
+    if (v !== undefined && v !== null && !isOneofValue(o, v)) invalidOneof(o, v);
+  }
   // Extension values go between the fields, in number order (stable within one number).
   const exts = unknown && msg.$unknown !== undefined && hasExtensionValues(msg.$unknown) ? msg.$unknown.filter((u) => u.ext).sort((a, b) => a.no - b.no) : undefined;
   let nextExt = 0;
@@ -45,7 +59,7 @@ export function writeMessage(desc: DescMessage, msg: Message, w: BinaryWriter, u
     if (exts) while (nextExt < exts.length && exts[nextExt]!.no < field.number) writeUnknownField(w, exts[nextExt++]!);
     let v: unknown;
     if (field.oneof) {
-      const o = fields[field.oneof.localName] as OneofValue | undefined;
+      const o = fields[field.oneof.localName] as OneofValue | undefined | null;
       if (o?.case !== field.localName) continue;
       v = o.value;
     } else {
@@ -95,8 +109,9 @@ export function writeField(w: BinaryWriter, field: DescField | DescExtension, v:
       writeSubMessage(w, field.message, v as Message, no, field.delimited, unknown);
       return;
     case "list": {
+      if (!Array.isArray(v)) notList(v);
+      if (v.length === 0) return;
       const list = v as unknown[];
-      if (list.length === 0) return;
       if (field.elementKind === "message") {
         for (const m of list) writeSubMessage(w, field.message, m as Message, no, field.delimited, unknown);
       } else {
@@ -116,6 +131,8 @@ export function writeField(w: BinaryWriter, field: DescField | DescExtension, v:
       return;
     }
     case "map": {
+      if (!(v instanceof Map)) notMap(v);
+      if (v.size === 0) return;
       const keyWt = scalarWireType(field.mapKey);
       for (const [k, e] of v as Map<ScalarValue, unknown>) {
         w.tag(no, WireType.LengthDelimited).fork();

@@ -3,6 +3,7 @@ import type { DescExtension, DescField, DescMessage } from "../../reflect/descri
 import type { Message } from "../../reflect/message.js";
 import type { ScalarValue } from "../../reflect/scalar.js";
 import { getFieldValue, getSetValue } from "../../message/fields.js";
+import { findInvalidValue } from "../../message/check-values.js";
 import { formatPath, JsonError } from "./errors.js";
 import { getExtensionValues } from "./extensions.js";
 import { setJsonProperty, type JsonObject, type JsonValue } from "./json-types.js";
@@ -14,6 +15,9 @@ import type { GenMessage } from "../../reflect/embedded-file.js";
 
 /** Converts a message to a plain JSON value (a JsonError names the path of a value JSON cannot represent). */
 export function toJson<T extends Message = Message>(desc: GenMessage<T>, msg: NoInfer<T>, options?: JsonWriteOptions): JsonValue {
+  // A value of the wrong type fails here, with its path, rather than be written as something else.
+  const bad = findInvalidValue(desc, msg, options?.useProtoFieldName ? (f) => f.name : (f) => f.jsonName);
+  if (bad) throw new JsonError(bad.kind, formatPath(bad.path), bad.message);
   return writerContext(options).writeMessage(desc, msg);
 }
 

@@ -18,7 +18,11 @@ export interface TextDiagnostic extends TextPosition {
   readonly message: string;
 }
 
-/** A text-format parse error, as data: where it is and what is wrong. `message` reads `LINE:COL: reason`, like protoc's `input:LINE:COL: reason`. */
+/**
+ * A text-format error, as data: where it is and what is wrong. `message` reads `LINE:COL: reason`,
+ * like protoc's `input:LINE:COL: reason`. Printing fails with one too (code `invalid-value`, no
+ * position) when a message holds a value its field cannot have.
+ */
 export class TextFormatError extends Error {
   override readonly name = "TextFormatError";
   /** 1-based line; 0 when the error has no position (e.g. missing required fields). */

@@ -168,3 +168,16 @@ test("proto2 extensions as [full.name]", () => {
   assert.throws(() => fromJson(P2, { "[p2.ext_int32]": "x" }, { registry }), { message: '$["[p2.ext_int32]"]: invalid int32: "x"' });
   assert.deepEqual(toJson(P2, fromJson(P2, { "[p2.ext_int32]": null }, { registry }), { registry }), {});
 });
+
+test("toJson: a value of the wrong type fails with its JSON path, rather than be written as something else", () => {
+  const msg = create(All, { sInt32: 1, mapStringInt32: new Map([["k", 1]]) });
+  const m = msg as unknown as Record<string, unknown>;
+  m.sInt32 = "1";
+  assert.throws(() => toJson(All, msg), (e: unknown) => e instanceof JsonError && e.code === "type" && e.path === "$.sInt32" && e.message === `$.sInt32: expected a number (int32), got the string "1"`);
+  assert.throws(() => toJson(All, msg, { useProtoFieldName: true }), (e: unknown) => e instanceof JsonError && e.path === "$.s_int32");
+  m.sInt32 = 2 ** 40;
+  assert.throws(() => toJson(All, msg), (e: unknown) => e instanceof JsonError && e.code === "range" && e.path === "$.sInt32");
+  m.sInt32 = 1;
+  m.mapStringInt32 = new Map([["a b", true]]);
+  assert.throws(() => toJson(All, msg), (e: unknown) => e instanceof JsonError && e.code === "type" && e.path === `$.mapStringInt32["a b"]` && /expected a number \(int32\), got true$/.test(e.message));
+});

@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { fromBinary } from "../../../src/codec/binary/from-binary.js";
 import { fromText } from "../../../src/codec/text/from-text.js";
 import { toText } from "../../../src/codec/text/to-text.js";
+import { TextFormatError } from "../../../src/codec/text/errors.js";
 import { fromHex, messageType, printFixtures, rawFixtures, registry } from "./fixtures.js";
 
 /** Text with unknown fields (`12: …`, `12 {`) cannot be parsed back without field numbers. */
@@ -43,4 +44,17 @@ test("print: the fixtures cover the kinds they claim to", () => {
   assert.ok(rawFixtures.length >= 10);
   const floats = printFixtures.find((f) => f.name === "float bit patterns");
   assert.ok(floats && floats.text.split("\n").length > 500);
+});
+
+test("print: a value of the wrong type fails, naming where and what, rather than printing something else", () => {
+  const desc = messageType("texttest.All");
+  const m = fromText(desc, "i32: 1 r_nested { } r_nested { }") as unknown as Record<string, unknown>;
+  ((m.rNested as Record<string, unknown>[])[1]!).a = "7";
+  assert.throws(
+    () => toText(desc, m as never),
+    (e: unknown) => e instanceof TextFormatError && e.code === "invalid-value" && e.line === 0 && e.message === `texttest.All.r_nested[1].a: expected a number (int32), got the string "7"`,
+  );
+  m.rNested = [];
+  m.i32 = 2.5;
+  assert.throws(() => toText(desc, m as never), /^TextFormatError: texttest\.All\.i32: expected an integer from -2147483648 to 2147483647 \(int32\), got the number 2\.5$/);
 });

@@ -164,6 +164,7 @@ defineCodec(AnySchema, {
     r.end = savedEnd;
   },
   encode(m: Any, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.Any") rt.notMessage(AnySchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(AnySchema, m, w, unknown); return; }
     let v;
     v = m.typeUrl;
@@ -171,7 +172,7 @@ defineCodec(AnySchema, {
       w.taggedString(10, v);
     }
     v = m.value;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (v.length !== 0 || !(v instanceof Uint8Array))) {
       w.tagByte(18);
       w.bytes(v);
     }

@@ -445,6 +445,7 @@ defineCodec(ApiSchema, {
     r.end = savedEnd;
   },
   encode(m: Api, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.Api") rt.notMessage(ApiSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(ApiSchema, m, w, unknown); return; }
     let v;
     v = m.name;
@@ -452,7 +453,7 @@ defineCodec(ApiSchema, {
       w.taggedString(10, v);
     }
     v = m.methods;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(18);
         methodCodec.encode(v[i]!, w, unknown);
@@ -460,7 +461,7 @@ defineCodec(ApiSchema, {
       }
     }
     v = m.options;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(26);
         optionCodec.encode(v[i]!, w, unknown);
@@ -478,7 +479,7 @@ defineCodec(ApiSchema, {
       w.endDelimited(mark);
     }
     v = m.mixins;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(50);
         mixinCodec.encode(v[i]!, w, unknown);
@@ -581,6 +582,7 @@ const methodCodec: GenCodec<Method> = defineCodec(MethodSchema, {
     r.end = savedEnd;
   },
   encode(m: Method, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.Method") rt.notMessage(MethodSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(MethodSchema, m, w, unknown); return; }
     let v;
     v = m.name;
@@ -592,7 +594,7 @@ const methodCodec: GenCodec<Method> = defineCodec(MethodSchema, {
       w.taggedString(18, v);
     }
     v = m.requestStreaming;
-    if (v !== undefined && v !== null && v === true) {
+    if (v !== undefined && v !== null && v !== false) {
       w.tagByte(24);
       w.bool(v);
     }
@@ -601,12 +603,12 @@ const methodCodec: GenCodec<Method> = defineCodec(MethodSchema, {
       w.taggedString(34, v);
     }
     v = m.responseStreaming;
-    if (v !== undefined && v !== null && v === true) {
+    if (v !== undefined && v !== null && v !== false) {
       w.tagByte(40);
       w.bool(v);
     }
     v = m.options;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(50);
         optionCodec.encode(v[i]!, w, unknown);
@@ -655,6 +657,7 @@ const mixinCodec: GenCodec<Mixin> = defineCodec(MixinSchema, {
     r.end = savedEnd;
   },
   encode(m: Mixin, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.Mixin") rt.notMessage(MixinSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(MixinSchema, m, w, unknown); return; }
     let v;
     v = m.name;

@@ -79,6 +79,7 @@ defineCodec(CSharpFeaturesSchema, {
     r.end = savedEnd;
   },
   encode(m: CSharpFeatures, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "pb.CSharpFeatures") rt.notMessage(CSharpFeaturesSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(CSharpFeaturesSchema, m, w, unknown); return; }
     let v;
     v = m.nullableReferenceTypes;

@@ -160,6 +160,7 @@ defineCodec(CppFeaturesSchema, {
     r.end = savedEnd;
   },
   encode(m: CppFeatures, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "pb.CppFeatures") rt.notMessage(CppFeaturesSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(CppFeaturesSchema, m, w, unknown); return; }
     let v;
     v = m.legacyClosedEnum;

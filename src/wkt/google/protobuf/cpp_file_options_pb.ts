@@ -78,6 +78,7 @@ defineCodec(CppFileOptionsSchema, {
     r.end = savedEnd;
   },
   encode(m: CppFileOptions, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "pb.file.CppFileOptions") rt.notMessage(CppFileOptionsSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(CppFileOptionsSchema, m, w, unknown); return; }
     let v;
     v = m.namespace;

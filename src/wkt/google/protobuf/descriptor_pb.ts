@@ -2400,10 +2400,11 @@ defineCodec(FileDescriptorSetSchema, {
     r.end = savedEnd;
   },
   encode(m: FileDescriptorSet, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.FileDescriptorSet") rt.notMessage(FileDescriptorSetSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(FileDescriptorSetSchema, m, w, unknown); return; }
     let v;
     v = m.file;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(10);
         fileDescriptorProtoCodec.encode(v[i]!, w, unknown);
@@ -2559,6 +2560,7 @@ const fileDescriptorProtoCodec: GenCodec<FileDescriptorProto> = defineCodec(File
     r.end = savedEnd;
   },
   encode(m: FileDescriptorProto, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.FileDescriptorProto") rt.notMessage(FileDescriptorProtoSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(FileDescriptorProtoSchema, m, w, unknown); return; }
     let v;
     v = m.name;
@@ -2570,13 +2572,13 @@ const fileDescriptorProtoCodec: GenCodec<FileDescriptorProto> = defineCodec(File
       w.taggedStringEscaped(18, v);
     }
     v = m.dependency;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         w.taggedStringEscaped(26, v[i]!);
       }
     }
     v = m.messageType;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(34);
         descriptorProtoCodec.encode(v[i]!, w, unknown);
@@ -2584,7 +2586,7 @@ const fileDescriptorProtoCodec: GenCodec<FileDescriptorProto> = defineCodec(File
       }
     }
     v = m.enumType;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(42);
         enumDescriptorProtoCodec.encode(v[i]!, w, unknown);
@@ -2592,7 +2594,7 @@ const fileDescriptorProtoCodec: GenCodec<FileDescriptorProto> = defineCodec(File
       }
     }
     v = m.service;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(50);
         serviceDescriptorProtoCodec.encode(v[i]!, w, unknown);
@@ -2600,7 +2602,7 @@ const fileDescriptorProtoCodec: GenCodec<FileDescriptorProto> = defineCodec(File
       }
     }
     v = m.extension;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(58);
         fieldDescriptorProtoCodec.encode(v[i]!, w, unknown);
@@ -2620,14 +2622,14 @@ const fileDescriptorProtoCodec: GenCodec<FileDescriptorProto> = defineCodec(File
       w.endDelimited(mark);
     }
     v = m.publicDependency;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         w.tagByte(80);
         w.int32(v[i]!);
       }
     }
     v = m.weakDependency;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         w.tagByte(88);
         w.int32(v[i]!);
@@ -2643,7 +2645,7 @@ const fileDescriptorProtoCodec: GenCodec<FileDescriptorProto> = defineCodec(File
       w.int32(v);
     }
     v = m.optionDependency;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         w.taggedStringEscaped(122, v[i]!);
       }
@@ -2777,6 +2779,7 @@ const descriptorProtoCodec: GenCodec<DescriptorProto> = defineCodec(DescriptorPr
     r.end = savedEnd;
   },
   encode(m: DescriptorProto, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.DescriptorProto") rt.notMessage(DescriptorProtoSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(DescriptorProtoSchema, m, w, unknown); return; }
     let v;
     v = m.name;
@@ -2784,7 +2787,7 @@ const descriptorProtoCodec: GenCodec<DescriptorProto> = defineCodec(DescriptorPr
       w.taggedStringEscaped(10, v);
     }
     v = m.field;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(18);
         fieldDescriptorProtoCodec.encode(v[i]!, w, unknown);
@@ -2792,7 +2795,7 @@ const descriptorProtoCodec: GenCodec<DescriptorProto> = defineCodec(DescriptorPr
       }
     }
     v = m.nestedType;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(26);
         descriptorProtoCodec.encode(v[i]!, w, unknown);
@@ -2800,7 +2803,7 @@ const descriptorProtoCodec: GenCodec<DescriptorProto> = defineCodec(DescriptorPr
       }
     }
     v = m.enumType;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(34);
         enumDescriptorProtoCodec.encode(v[i]!, w, unknown);
@@ -2808,7 +2811,7 @@ const descriptorProtoCodec: GenCodec<DescriptorProto> = defineCodec(DescriptorPr
       }
     }
     v = m.extensionRange;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(42);
         descriptorProto_ExtensionRangeCodec.encode(v[i]!, w, unknown);
@@ -2816,7 +2819,7 @@ const descriptorProtoCodec: GenCodec<DescriptorProto> = defineCodec(DescriptorPr
       }
     }
     v = m.extension;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(50);
         fieldDescriptorProtoCodec.encode(v[i]!, w, unknown);
@@ -2830,7 +2833,7 @@ const descriptorProtoCodec: GenCodec<DescriptorProto> = defineCodec(DescriptorPr
       w.endDelimited(mark);
     }
     v = m.oneofDecl;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(66);
         oneofDescriptorProtoCodec.encode(v[i]!, w, unknown);
@@ -2838,7 +2841,7 @@ const descriptorProtoCodec: GenCodec<DescriptorProto> = defineCodec(DescriptorPr
       }
     }
     v = m.reservedRange;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(74);
         descriptorProto_ReservedRangeCodec.encode(v[i]!, w, unknown);
@@ -2846,7 +2849,7 @@ const descriptorProtoCodec: GenCodec<DescriptorProto> = defineCodec(DescriptorPr
       }
     }
     v = m.reservedName;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         w.taggedStringEscaped(82, v[i]!);
       }
@@ -2896,6 +2899,7 @@ const descriptorProto_ExtensionRangeCodec: GenCodec<DescriptorProto_ExtensionRan
     r.end = savedEnd;
   },
   encode(m: DescriptorProto_ExtensionRange, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.DescriptorProto.ExtensionRange") rt.notMessage(DescriptorProto_ExtensionRangeSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(DescriptorProto_ExtensionRangeSchema, m, w, unknown); return; }
     let v;
     v = m.start;
@@ -2947,6 +2951,7 @@ const descriptorProto_ReservedRangeCodec: GenCodec<DescriptorProto_ReservedRange
     r.end = savedEnd;
   },
   encode(m: DescriptorProto_ReservedRange, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.DescriptorProto.ReservedRange") rt.notMessage(DescriptorProto_ReservedRangeSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(DescriptorProto_ReservedRangeSchema, m, w, unknown); return; }
     let v;
     v = m.start;
@@ -3018,10 +3023,11 @@ const extensionRangeOptionsCodec: GenCodec<ExtensionRangeOptions> = defineCodec(
     r.end = savedEnd;
   },
   encode(m: ExtensionRangeOptions, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.ExtensionRangeOptions") rt.notMessage(ExtensionRangeOptionsSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(ExtensionRangeOptionsSchema, m, w, unknown); return; }
     let v;
     v = m.declaration;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(18);
         extensionRangeOptions_DeclarationCodec.encode(v[i]!, w, unknown);
@@ -3040,7 +3046,7 @@ const extensionRangeOptionsCodec: GenCodec<ExtensionRangeOptions> = defineCodec(
       w.endDelimited(mark);
     }
     v = m.uninterpretedOption;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(7994);
         uninterpretedOptionCodec.encode(v[i]!, w, unknown);
@@ -3089,6 +3095,7 @@ const extensionRangeOptions_DeclarationCodec: GenCodec<ExtensionRangeOptions_Dec
     r.end = savedEnd;
   },
   encode(m: ExtensionRangeOptions_Declaration, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.ExtensionRangeOptions.Declaration") rt.notMessage(ExtensionRangeOptions_DeclarationSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(ExtensionRangeOptions_DeclarationSchema, m, w, unknown); return; }
     let v;
     v = m.number;
@@ -3215,6 +3222,7 @@ const fieldDescriptorProtoCodec: GenCodec<FieldDescriptorProto> = defineCodec(Fi
     r.end = savedEnd;
   },
   encode(m: FieldDescriptorProto, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.FieldDescriptorProto") rt.notMessage(FieldDescriptorProtoSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(FieldDescriptorProtoSchema, m, w, unknown); return; }
     let v;
     v = m.name;
@@ -3305,6 +3313,7 @@ const oneofDescriptorProtoCodec: GenCodec<OneofDescriptorProto> = defineCodec(On
     r.end = savedEnd;
   },
   encode(m: OneofDescriptorProto, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.OneofDescriptorProto") rt.notMessage(OneofDescriptorProtoSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(OneofDescriptorProtoSchema, m, w, unknown); return; }
     let v;
     v = m.name;
@@ -3396,6 +3405,7 @@ const enumDescriptorProtoCodec: GenCodec<EnumDescriptorProto> = defineCodec(Enum
     r.end = savedEnd;
   },
   encode(m: EnumDescriptorProto, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.EnumDescriptorProto") rt.notMessage(EnumDescriptorProtoSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(EnumDescriptorProtoSchema, m, w, unknown); return; }
     let v;
     v = m.name;
@@ -3403,7 +3413,7 @@ const enumDescriptorProtoCodec: GenCodec<EnumDescriptorProto> = defineCodec(Enum
       w.taggedStringEscaped(10, v);
     }
     v = m.value;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(18);
         enumValueDescriptorProtoCodec.encode(v[i]!, w, unknown);
@@ -3417,7 +3427,7 @@ const enumDescriptorProtoCodec: GenCodec<EnumDescriptorProto> = defineCodec(Enum
       w.endDelimited(mark);
     }
     v = m.reservedRange;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(34);
         enumDescriptorProto_EnumReservedRangeCodec.encode(v[i]!, w, unknown);
@@ -3425,7 +3435,7 @@ const enumDescriptorProtoCodec: GenCodec<EnumDescriptorProto> = defineCodec(Enum
       }
     }
     v = m.reservedName;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         w.taggedStringEscaped(42, v[i]!);
       }
@@ -3468,6 +3478,7 @@ const enumDescriptorProto_EnumReservedRangeCodec: GenCodec<EnumDescriptorProto_E
     r.end = savedEnd;
   },
   encode(m: EnumDescriptorProto_EnumReservedRange, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.EnumDescriptorProto.EnumReservedRange") rt.notMessage(EnumDescriptorProto_EnumReservedRangeSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(EnumDescriptorProto_EnumReservedRangeSchema, m, w, unknown); return; }
     let v;
     v = m.start;
@@ -3520,6 +3531,7 @@ const enumValueDescriptorProtoCodec: GenCodec<EnumValueDescriptorProto> = define
     r.end = savedEnd;
   },
   encode(m: EnumValueDescriptorProto, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.EnumValueDescriptorProto") rt.notMessage(EnumValueDescriptorProtoSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(EnumValueDescriptorProtoSchema, m, w, unknown); return; }
     let v;
     v = m.name;
@@ -3581,6 +3593,7 @@ const serviceDescriptorProtoCodec: GenCodec<ServiceDescriptorProto> = defineCode
     r.end = savedEnd;
   },
   encode(m: ServiceDescriptorProto, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.ServiceDescriptorProto") rt.notMessage(ServiceDescriptorProtoSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(ServiceDescriptorProtoSchema, m, w, unknown); return; }
     let v;
     v = m.name;
@@ -3588,7 +3601,7 @@ const serviceDescriptorProtoCodec: GenCodec<ServiceDescriptorProto> = defineCode
       w.taggedStringEscaped(10, v);
     }
     v = m.method;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(18);
         methodDescriptorProtoCodec.encode(v[i]!, w, unknown);
@@ -3666,6 +3679,7 @@ const methodDescriptorProtoCodec: GenCodec<MethodDescriptorProto> = defineCodec(
     r.end = savedEnd;
   },
   encode(m: MethodDescriptorProto, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.MethodDescriptorProto") rt.notMessage(MethodDescriptorProtoSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(MethodDescriptorProtoSchema, m, w, unknown); return; }
     let v;
     v = m.name;
@@ -3798,6 +3812,7 @@ const fileOptionsCodec: GenCodec<FileOptions> = defineCodec(FileOptionsSchema, {
     r.end = savedEnd;
   },
   encode(m: FileOptions, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.FileOptions") rt.notMessage(FileOptionsSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(FileOptionsSchema, m, w, unknown); return; }
     let v;
     v = m.javaPackage;
@@ -3892,7 +3907,7 @@ const fileOptionsCodec: GenCodec<FileOptions> = defineCodec(FileOptionsSchema, {
       w.endDelimited(mark);
     }
     v = m.uninterpretedOption;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(7994);
         uninterpretedOptionCodec.encode(v[i]!, w, unknown);
@@ -3955,6 +3970,7 @@ const messageOptionsCodec: GenCodec<MessageOptions> = defineCodec(MessageOptions
     r.end = savedEnd;
   },
   encode(m: MessageOptions, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.MessageOptions") rt.notMessage(MessageOptionsSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(MessageOptionsSchema, m, w, unknown); return; }
     let v;
     v = m.messageSetWireFormat;
@@ -3989,7 +4005,7 @@ const messageOptionsCodec: GenCodec<MessageOptions> = defineCodec(MessageOptions
       w.endDelimited(mark);
     }
     v = m.uninterpretedOption;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(7994);
         uninterpretedOptionCodec.encode(v[i]!, w, unknown);
@@ -4095,6 +4111,7 @@ const fieldOptionsCodec: GenCodec<FieldOptions> = defineCodec(FieldOptionsSchema
     r.end = savedEnd;
   },
   encode(m: FieldOptions, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.FieldOptions") rt.notMessage(FieldOptionsSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(FieldOptionsSchema, m, w, unknown); return; }
     let v;
     v = m.ctype;
@@ -4143,14 +4160,14 @@ const fieldOptionsCodec: GenCodec<FieldOptions> = defineCodec(FieldOptionsSchema
       w.int32(v);
     }
     v = m.targets;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         w.uint32(152);
         w.int32(v[i]!);
       }
     }
     v = m.editionDefaults;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(162);
         fieldOptions_EditionDefaultCodec.encode(v[i]!, w, unknown);
@@ -4170,7 +4187,7 @@ const fieldOptionsCodec: GenCodec<FieldOptions> = defineCodec(FieldOptionsSchema
       w.endDelimited(mark);
     }
     v = m.uninterpretedOption;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(7994);
         uninterpretedOptionCodec.encode(v[i]!, w, unknown);
@@ -4214,6 +4231,7 @@ const fieldOptions_EditionDefaultCodec: GenCodec<FieldOptions_EditionDefault> = 
     r.end = savedEnd;
   },
   encode(m: FieldOptions_EditionDefault, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.FieldOptions.EditionDefault") rt.notMessage(FieldOptions_EditionDefaultSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(FieldOptions_EditionDefaultSchema, m, w, unknown); return; }
     let v;
     v = m.value;
@@ -4279,6 +4297,7 @@ const fieldOptions_FeatureSupportCodec: GenCodec<FieldOptions_FeatureSupport> = 
     r.end = savedEnd;
   },
   encode(m: FieldOptions_FeatureSupport, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.FieldOptions.FeatureSupport") rt.notMessage(FieldOptions_FeatureSupportSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(FieldOptions_FeatureSupportSchema, m, w, unknown); return; }
     let v;
     v = m.editionIntroduced;
@@ -4345,6 +4364,7 @@ const oneofOptionsCodec: GenCodec<OneofOptions> = defineCodec(OneofOptionsSchema
     r.end = savedEnd;
   },
   encode(m: OneofOptions, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.OneofOptions") rt.notMessage(OneofOptionsSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(OneofOptionsSchema, m, w, unknown); return; }
     let v;
     v = m.features;
@@ -4354,7 +4374,7 @@ const oneofOptionsCodec: GenCodec<OneofOptions> = defineCodec(OneofOptionsSchema
       w.endDelimited(mark);
     }
     v = m.uninterpretedOption;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(7994);
         uninterpretedOptionCodec.encode(v[i]!, w, unknown);
@@ -4411,6 +4431,7 @@ const enumOptionsCodec: GenCodec<EnumOptions> = defineCodec(EnumOptionsSchema, {
     r.end = savedEnd;
   },
   encode(m: EnumOptions, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.EnumOptions") rt.notMessage(EnumOptionsSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(EnumOptionsSchema, m, w, unknown); return; }
     let v;
     v = m.allowAlias;
@@ -4435,7 +4456,7 @@ const enumOptionsCodec: GenCodec<EnumOptions> = defineCodec(EnumOptionsSchema, {
       w.endDelimited(mark);
     }
     v = m.uninterpretedOption;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(7994);
         uninterpretedOptionCodec.encode(v[i]!, w, unknown);
@@ -4496,6 +4517,7 @@ const enumValueOptionsCodec: GenCodec<EnumValueOptions> = defineCodec(EnumValueO
     r.end = savedEnd;
   },
   encode(m: EnumValueOptions, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.EnumValueOptions") rt.notMessage(EnumValueOptionsSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(EnumValueOptionsSchema, m, w, unknown); return; }
     let v;
     v = m.deprecated;
@@ -4521,7 +4543,7 @@ const enumValueOptionsCodec: GenCodec<EnumValueOptions> = defineCodec(EnumValueO
       w.endDelimited(mark);
     }
     v = m.uninterpretedOption;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(7994);
         uninterpretedOptionCodec.encode(v[i]!, w, unknown);
@@ -4572,6 +4594,7 @@ const serviceOptionsCodec: GenCodec<ServiceOptions> = defineCodec(ServiceOptions
     r.end = savedEnd;
   },
   encode(m: ServiceOptions, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.ServiceOptions") rt.notMessage(ServiceOptionsSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(ServiceOptionsSchema, m, w, unknown); return; }
     let v;
     v = m.deprecated;
@@ -4586,7 +4609,7 @@ const serviceOptionsCodec: GenCodec<ServiceOptions> = defineCodec(ServiceOptions
       w.endDelimited(mark);
     }
     v = m.uninterpretedOption;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(7994);
         uninterpretedOptionCodec.encode(v[i]!, w, unknown);
@@ -4644,6 +4667,7 @@ const methodOptionsCodec: GenCodec<MethodOptions> = defineCodec(MethodOptionsSch
     r.end = savedEnd;
   },
   encode(m: MethodOptions, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.MethodOptions") rt.notMessage(MethodOptionsSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(MethodOptionsSchema, m, w, unknown); return; }
     let v;
     v = m.deprecated;
@@ -4663,7 +4687,7 @@ const methodOptionsCodec: GenCodec<MethodOptions> = defineCodec(MethodOptionsSch
       w.endDelimited(mark);
     }
     v = m.uninterpretedOption;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(7994);
         uninterpretedOptionCodec.encode(v[i]!, w, unknown);
@@ -4741,10 +4765,11 @@ const uninterpretedOptionCodec: GenCodec<UninterpretedOption> = defineCodec(Unin
     r.end = savedEnd;
   },
   encode(m: UninterpretedOption, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.UninterpretedOption") rt.notMessage(UninterpretedOptionSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(UninterpretedOptionSchema, m, w, unknown); return; }
     let v;
     v = m.name;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(18);
         uninterpretedOption_NamePartCodec.encode(v[i]!, w, unknown);
@@ -4812,6 +4837,7 @@ const uninterpretedOption_NamePartCodec: GenCodec<UninterpretedOption_NamePart> 
     r.end = savedEnd;
   },
   encode(m: UninterpretedOption_NamePart, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.UninterpretedOption.NamePart") rt.notMessage(UninterpretedOption_NamePartSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(UninterpretedOption_NamePartSchema, m, w, unknown); return; }
     let v;
     v = m.namePart;
@@ -4930,6 +4956,7 @@ const featureSetCodec: GenCodec<FeatureSet> = defineCodec(FeatureSetSchema, {
     r.end = savedEnd;
   },
   encode(m: FeatureSet, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.FeatureSet") rt.notMessage(FeatureSetSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(FeatureSetSchema, m, w, unknown); return; }
     let v;
     v = m.fieldPresence;
@@ -5004,6 +5031,7 @@ defineCodec(FeatureSet_VisibilityFeatureSchema, {
     r.end = savedEnd;
   },
   encode(m: FeatureSet_VisibilityFeature, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.FeatureSet.VisibilityFeature") rt.notMessage(FeatureSet_VisibilityFeatureSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(FeatureSet_VisibilityFeatureSchema, m, w, unknown); return; }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -5032,6 +5060,7 @@ defineCodec(FeatureSet_ProtoLimitsFeatureSchema, {
     r.end = savedEnd;
   },
   encode(m: FeatureSet_ProtoLimitsFeature, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.FeatureSet.ProtoLimitsFeature") rt.notMessage(FeatureSet_ProtoLimitsFeatureSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(FeatureSet_ProtoLimitsFeatureSchema, m, w, unknown); return; }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -5081,10 +5110,11 @@ defineCodec(FeatureSetDefaultsSchema, {
     r.end = savedEnd;
   },
   encode(m: FeatureSetDefaults, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.FeatureSetDefaults") rt.notMessage(FeatureSetDefaultsSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(FeatureSetDefaultsSchema, m, w, unknown); return; }
     let v;
     v = m.defaults;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(10);
         featureSetDefaults_FeatureSetEditionDefaultCodec.encode(v[i]!, w, unknown);
@@ -5149,6 +5179,7 @@ const featureSetDefaults_FeatureSetEditionDefaultCodec: GenCodec<FeatureSetDefau
     r.end = savedEnd;
   },
   encode(m: FeatureSetDefaults_FeatureSetEditionDefault, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.FeatureSetDefaults.FeatureSetEditionDefault") rt.notMessage(FeatureSetDefaults_FeatureSetEditionDefaultSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(FeatureSetDefaults_FeatureSetEditionDefaultSchema, m, w, unknown); return; }
     let v;
     v = m.edition;
@@ -5202,10 +5233,11 @@ const sourceCodeInfoCodec: GenCodec<SourceCodeInfo> = defineCodec(SourceCodeInfo
     r.end = savedEnd;
   },
   encode(m: SourceCodeInfo, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.SourceCodeInfo") rt.notMessage(SourceCodeInfoSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(SourceCodeInfoSchema, m, w, unknown); return; }
     let v;
     v = m.location;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(10);
         sourceCodeInfo_LocationCodec.encode(v[i]!, w, unknown);
@@ -5265,15 +5297,16 @@ const sourceCodeInfo_LocationCodec: GenCodec<SourceCodeInfo_Location> = defineCo
     r.end = savedEnd;
   },
   encode(m: SourceCodeInfo_Location, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.SourceCodeInfo.Location") rt.notMessage(SourceCodeInfo_LocationSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(SourceCodeInfo_LocationSchema, m, w, unknown); return; }
     let v;
     v = m.path;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       w.tagByte(10);
       w.packedInt32(v);
     }
     v = m.span;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       w.tagByte(18);
       w.packedInt32(v);
     }
@@ -5286,7 +5319,7 @@ const sourceCodeInfo_LocationCodec: GenCodec<SourceCodeInfo_Location> = defineCo
       w.taggedStringEscaped(34, v);
     }
     v = m.leadingDetachedComments;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         w.taggedStringEscaped(50, v[i]!);
       }
@@ -5325,10 +5358,11 @@ defineCodec(GeneratedCodeInfoSchema, {
     r.end = savedEnd;
   },
   encode(m: GeneratedCodeInfo, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.GeneratedCodeInfo") rt.notMessage(GeneratedCodeInfoSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(GeneratedCodeInfoSchema, m, w, unknown); return; }
     let v;
     v = m.annotation;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(10);
         generatedCodeInfo_AnnotationCodec.encode(v[i]!, w, unknown);
@@ -5384,10 +5418,11 @@ const generatedCodeInfo_AnnotationCodec: GenCodec<GeneratedCodeInfo_Annotation> 
     r.end = savedEnd;
   },
   encode(m: GeneratedCodeInfo_Annotation, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.GeneratedCodeInfo.Annotation") rt.notMessage(GeneratedCodeInfo_AnnotationSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(GeneratedCodeInfo_AnnotationSchema, m, w, unknown); return; }
     let v;
     v = m.path;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       w.tagByte(10);
       w.packedInt32(v);
     }

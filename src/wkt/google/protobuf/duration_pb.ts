@@ -172,6 +172,7 @@ defineCodec(DurationSchema, {
     r.end = savedEnd;
   },
   encode(m: Duration, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.Duration") rt.notMessage(DurationSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(DurationSchema, m, w, unknown); return; }
     let v;
     v = m.seconds;

@@ -93,6 +93,7 @@ defineCodec(EmptySchema, {
     r.end = savedEnd;
   },
   encode(m: Empty, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.Empty") rt.notMessage(EmptySchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(EmptySchema, m, w, unknown); return; }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },

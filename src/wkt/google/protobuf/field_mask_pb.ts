@@ -293,10 +293,11 @@ defineCodec(FieldMaskSchema, {
     r.end = savedEnd;
   },
   encode(m: FieldMask, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.FieldMask") rt.notMessage(FieldMaskSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(FieldMaskSchema, m, w, unknown); return; }
     let v;
     v = m.paths;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         w.taggedString(10, v[i]!);
       }

@@ -209,6 +209,7 @@ defineCodec(GoFeaturesSchema, {
     r.end = savedEnd;
   },
   encode(m: GoFeatures, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "pb.GoFeatures") rt.notMessage(GoFeaturesSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(GoFeaturesSchema, m, w, unknown); return; }
     let v;
     v = m.legacyUnmarshalJsonEnum;
@@ -258,6 +259,7 @@ defineCodec(GoFeatures_OptimizeModeFeatureSchema, {
     r.end = savedEnd;
   },
   encode(m: GoFeatures_OptimizeModeFeature, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "pb.GoFeatures.OptimizeModeFeature") rt.notMessage(GoFeatures_OptimizeModeFeatureSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(GoFeatures_OptimizeModeFeatureSchema, m, w, unknown); return; }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },

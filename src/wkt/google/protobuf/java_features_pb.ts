@@ -227,6 +227,7 @@ defineCodec(JavaFeaturesSchema, {
     r.end = savedEnd;
   },
   encode(m: JavaFeatures, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "pb.JavaFeatures") rt.notMessage(JavaFeaturesSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(JavaFeaturesSchema, m, w, unknown); return; }
     let v;
     v = m.legacyClosedEnum;
@@ -281,6 +282,7 @@ defineCodec(JavaFeatures_NestInFileClassFeatureSchema, {
     r.end = savedEnd;
   },
   encode(m: JavaFeatures_NestInFileClassFeature, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "pb.JavaFeatures.NestInFileClassFeature") rt.notMessage(JavaFeatures_NestInFileClassFeatureSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(JavaFeatures_NestInFileClassFeatureSchema, m, w, unknown); return; }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },

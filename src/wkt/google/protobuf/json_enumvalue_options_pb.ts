@@ -84,6 +84,7 @@ defineCodec(JsonEnumValueOptionsSchema, {
     r.end = savedEnd;
   },
   encode(m: JsonEnumValueOptions, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "pb.enumvalue.JsonEnumValueOptions") rt.notMessage(JsonEnumValueOptionsSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(JsonEnumValueOptionsSchema, m, w, unknown); return; }
     let v;
     v = m.string;

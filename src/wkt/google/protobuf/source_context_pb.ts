@@ -100,6 +100,7 @@ defineCodec(SourceContextSchema, {
     r.end = savedEnd;
   },
   encode(m: SourceContext, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.SourceContext") rt.notMessage(SourceContextSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(SourceContextSchema, m, w, unknown); return; }
     let v;
     v = m.fileName;

@@ -260,10 +260,11 @@ const structCodec: GenCodec<Struct> = defineCodec(StructSchema, {
     r.end = savedEnd;
   },
   encode(m: Struct, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.Struct") rt.notMessage(StructSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(StructSchema, m, w, unknown); return; }
     let v;
     v = m.fields;
-    if (v !== undefined && v !== null && v.size !== 0) {
+    if (v !== undefined && v !== null && (typeof v.size === "number" ? v.size !== 0 : rt.notMap(v))) {
       for (const [k, e] of v) {
         const mark = w.beginDelimited(10);
         w.taggedString(10, k);
@@ -345,40 +346,43 @@ const valueCodec: GenCodec<Value> = defineCodec(ValueSchema, {
     r.end = savedEnd;
   },
   encode(m: Value, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.Value") rt.notMessage(ValueSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(ValueSchema, m, w, unknown); return; }
     let v;
     v = m.kind;
-    v = v.case === "nullValue" ? v.value : undefined;
+    if (v !== undefined && v !== null && (typeof v !== "object" || (v.case !== undefined && v.case !== "nullValue" && v.case !== "numberValue" && v.case !== "stringValue" && v.case !== "boolValue" && v.case !== "structValue" && v.case !== "listValue"))) rt.invalidOneof(ValueSchema.oneofs[0]!, v);
+    v = m.kind;
+    v = v?.case === "nullValue" ? v.value : undefined;
     if (v !== undefined && v !== null) {
       w.tagByte(8);
       w.int32(v);
     }
     v = m.kind;
-    v = v.case === "numberValue" ? v.value : undefined;
+    v = v?.case === "numberValue" ? v.value : undefined;
     if (v !== undefined && v !== null) {
       w.tagByte(17);
       w.double(v);
     }
     v = m.kind;
-    v = v.case === "stringValue" ? v.value : undefined;
+    v = v?.case === "stringValue" ? v.value : undefined;
     if (v !== undefined && v !== null) {
       w.taggedString(26, v);
     }
     v = m.kind;
-    v = v.case === "boolValue" ? v.value : undefined;
+    v = v?.case === "boolValue" ? v.value : undefined;
     if (v !== undefined && v !== null) {
       w.tagByte(32);
       w.bool(v);
     }
     v = m.kind;
-    v = v.case === "structValue" ? v.value : undefined;
+    v = v?.case === "structValue" ? v.value : undefined;
     if (v !== undefined && v !== null) {
       const mark = w.beginDelimited(42);
       structCodec.encode(v, w, unknown);
       w.endDelimited(mark);
     }
     v = m.kind;
-    v = v.case === "listValue" ? v.value : undefined;
+    v = v?.case === "listValue" ? v.value : undefined;
     if (v !== undefined && v !== null) {
       const mark = w.beginDelimited(50);
       listValueCodec.encode(v, w, unknown);
@@ -418,10 +422,11 @@ const listValueCodec: GenCodec<ListValue> = defineCodec(ListValueSchema, {
     r.end = savedEnd;
   },
   encode(m: ListValue, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.ListValue") rt.notMessage(ListValueSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(ListValueSchema, m, w, unknown); return; }
     let v;
     v = m.values;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(10);
         valueCodec.encode(v[i]!, w, unknown);

@@ -202,6 +202,7 @@ defineCodec(TimestampSchema, {
     r.end = savedEnd;
   },
   encode(m: Timestamp, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.Timestamp") rt.notMessage(TimestampSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(TimestampSchema, m, w, unknown); return; }
     let v;
     v = m.seconds;

@@ -645,6 +645,7 @@ defineCodec(TypeSchema, {
     r.end = savedEnd;
   },
   encode(m: Type, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.Type") rt.notMessage(TypeSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(TypeSchema, m, w, unknown); return; }
     let v;
     v = m.name;
@@ -652,7 +653,7 @@ defineCodec(TypeSchema, {
       w.taggedString(10, v);
     }
     v = m.fields;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(18);
         fieldCodec.encode(v[i]!, w, unknown);
@@ -660,13 +661,13 @@ defineCodec(TypeSchema, {
       }
     }
     v = m.oneofs;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         w.taggedString(26, v[i]!);
       }
     }
     v = m.options;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(34);
         optionCodec.encode(v[i]!, w, unknown);
@@ -789,6 +790,7 @@ const fieldCodec: GenCodec<Field> = defineCodec(FieldSchema, {
     r.end = savedEnd;
   },
   encode(m: Field, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.Field") rt.notMessage(FieldSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(FieldSchema, m, w, unknown); return; }
     let v;
     v = m.kind;
@@ -820,12 +822,12 @@ const fieldCodec: GenCodec<Field> = defineCodec(FieldSchema, {
       w.int32(v);
     }
     v = m.packed;
-    if (v !== undefined && v !== null && v === true) {
+    if (v !== undefined && v !== null && v !== false) {
       w.tagByte(64);
       w.bool(v);
     }
     v = m.options;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(74);
         optionCodec.encode(v[i]!, w, unknown);
@@ -918,6 +920,7 @@ defineCodec(EnumSchema, {
     r.end = savedEnd;
   },
   encode(m: Enum, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.Enum") rt.notMessage(EnumSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(EnumSchema, m, w, unknown); return; }
     let v;
     v = m.name;
@@ -925,7 +928,7 @@ defineCodec(EnumSchema, {
       w.taggedString(10, v);
     }
     v = m.enumvalue;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(18);
         enumValueCodec.encode(v[i]!, w, unknown);
@@ -933,7 +936,7 @@ defineCodec(EnumSchema, {
       }
     }
     v = m.options;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(26);
         optionCodec.encode(v[i]!, w, unknown);
@@ -995,6 +998,7 @@ const enumValueCodec: GenCodec<EnumValue> = defineCodec(EnumValueSchema, {
     r.end = savedEnd;
   },
   encode(m: EnumValue, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.EnumValue") rt.notMessage(EnumValueSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(EnumValueSchema, m, w, unknown); return; }
     let v;
     v = m.name;
@@ -1007,7 +1011,7 @@ const enumValueCodec: GenCodec<EnumValue> = defineCodec(EnumValueSchema, {
       w.int32(v);
     }
     v = m.options;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(26);
         optionCodec.encode(v[i]!, w, unknown);
@@ -1051,6 +1055,7 @@ const optionCodec: GenCodec<Option> = defineCodec(OptionSchema, {
     r.end = savedEnd;
   },
   encode(m: Option, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.Option") rt.notMessage(OptionSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(OptionSchema, m, w, unknown); return; }
     let v;
     v = m.name;

@@ -299,6 +299,7 @@ defineCodec(DoubleValueSchema, {
     r.end = savedEnd;
   },
   encode(m: DoubleValue, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.DoubleValue") rt.notMessage(DoubleValueSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(DoubleValueSchema, m, w, unknown); return; }
     let v;
     v = m.value;
@@ -336,6 +337,7 @@ defineCodec(FloatValueSchema, {
     r.end = savedEnd;
   },
   encode(m: FloatValue, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.FloatValue") rt.notMessage(FloatValueSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(FloatValueSchema, m, w, unknown); return; }
     let v;
     v = m.value;
@@ -373,6 +375,7 @@ defineCodec(Int64ValueSchema, {
     r.end = savedEnd;
   },
   encode(m: Int64Value, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.Int64Value") rt.notMessage(Int64ValueSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(Int64ValueSchema, m, w, unknown); return; }
     let v;
     v = m.value;
@@ -410,6 +413,7 @@ defineCodec(UInt64ValueSchema, {
     r.end = savedEnd;
   },
   encode(m: UInt64Value, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.UInt64Value") rt.notMessage(UInt64ValueSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(UInt64ValueSchema, m, w, unknown); return; }
     let v;
     v = m.value;
@@ -447,6 +451,7 @@ defineCodec(Int32ValueSchema, {
     r.end = savedEnd;
   },
   encode(m: Int32Value, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.Int32Value") rt.notMessage(Int32ValueSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(Int32ValueSchema, m, w, unknown); return; }
     let v;
     v = m.value;
@@ -484,6 +489,7 @@ defineCodec(UInt32ValueSchema, {
     r.end = savedEnd;
   },
   encode(m: UInt32Value, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.UInt32Value") rt.notMessage(UInt32ValueSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(UInt32ValueSchema, m, w, unknown); return; }
     let v;
     v = m.value;
@@ -521,10 +527,11 @@ defineCodec(BoolValueSchema, {
     r.end = savedEnd;
   },
   encode(m: BoolValue, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.BoolValue") rt.notMessage(BoolValueSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(BoolValueSchema, m, w, unknown); return; }
     let v;
     v = m.value;
-    if (v !== undefined && v !== null && v === true) {
+    if (v !== undefined && v !== null && v !== false) {
       w.tagByte(8);
       w.bool(v);
     }
@@ -558,6 +565,7 @@ defineCodec(StringValueSchema, {
     r.end = savedEnd;
   },
   encode(m: StringValue, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.StringValue") rt.notMessage(StringValueSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(StringValueSchema, m, w, unknown); return; }
     let v;
     v = m.value;
@@ -594,10 +602,11 @@ defineCodec(BytesValueSchema, {
     r.end = savedEnd;
   },
   encode(m: BytesValue, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.BytesValue") rt.notMessage(BytesValueSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(BytesValueSchema, m, w, unknown); return; }
     let v;
     v = m.value;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (v.length !== 0 || !(v instanceof Uint8Array))) {
       w.tagByte(10);
       w.bytes(v);
     }

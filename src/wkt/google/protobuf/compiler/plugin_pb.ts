@@ -356,6 +356,7 @@ const versionCodec: GenCodec<Version> = defineCodec(VersionSchema, {
     r.end = savedEnd;
   },
   encode(m: Version, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.compiler.Version") rt.notMessage(VersionSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(VersionSchema, m, w, unknown); return; }
     let v;
     v = m.major;
@@ -436,10 +437,11 @@ defineCodec(CodeGeneratorRequestSchema, {
     r.end = savedEnd;
   },
   encode(m: CodeGeneratorRequest, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.compiler.CodeGeneratorRequest") rt.notMessage(CodeGeneratorRequestSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(CodeGeneratorRequestSchema, m, w, unknown); return; }
     let v;
     v = m.fileToGenerate;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         w.taggedStringEscaped(10, v[i]!);
       }
@@ -455,7 +457,7 @@ defineCodec(CodeGeneratorRequestSchema, {
       w.endDelimited(mark);
     }
     v = m.protoFile;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(122);
         fileDescriptorProtoCodec.encode(v[i]!, w, unknown);
@@ -463,7 +465,7 @@ defineCodec(CodeGeneratorRequestSchema, {
       }
     }
     v = m.sourceFileDescriptors;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(138);
         fileDescriptorProtoCodec.encode(v[i]!, w, unknown);
@@ -516,6 +518,7 @@ defineCodec(CodeGeneratorResponseSchema, {
     r.end = savedEnd;
   },
   encode(m: CodeGeneratorResponse, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.compiler.CodeGeneratorResponse") rt.notMessage(CodeGeneratorResponseSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(CodeGeneratorResponseSchema, m, w, unknown); return; }
     let v;
     v = m.error;
@@ -538,7 +541,7 @@ defineCodec(CodeGeneratorResponseSchema, {
       w.int32(v);
     }
     v = m.file;
-    if (v !== undefined && v !== null && v.length !== 0) {
+    if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
         const mark = w.beginDelimited(122);
         codeGeneratorResponse_FileCodec.encode(v[i]!, w, unknown);
@@ -588,6 +591,7 @@ const codeGeneratorResponse_FileCodec: GenCodec<CodeGeneratorResponse_File> = de
     r.end = savedEnd;
   },
   encode(m: CodeGeneratorResponse_File, w: BinaryWriter, unknown: boolean): void {
+    if (m.$typeName !== "google.protobuf.compiler.CodeGeneratorResponse.File") rt.notMessage(CodeGeneratorResponse_FileSchema, m);
     if (unknown && m.$unknown !== undefined && rt.hasExtensionValues(m.$unknown)) { rt.writeMessage(CodeGeneratorResponse_FileSchema, m, w, unknown); return; }
     let v;
     v = m.name;

@@ -1,0 +1,41 @@
+/**
+ * What the binary encoders call when a container is not what its field holds (the writer checks
+ * the scalars it writes). They fail with a WireError of code "invalid-value"; toBinary() then
+ * names the field (see findInvalidValue).
+ */
+import { WireError } from "../../wire/errors.js";
+import type { DescMessage, DescOneof } from "../../reflect/descriptors.js";
+import { describeValue, messageValueProblem } from "../../message/check-values.js";
+
+function invalid(message: string): never {
+  throw new WireError(message, -1, "invalid-value");
+}
+
+/** Fails for what is not an array, in place of a repeated field's list. */
+export function notList(v: unknown): never {
+  invalid(`expected an array for a repeated field, got ${describeValue(v)}`);
+}
+
+/** Fails for what is not a Map, in place of a map field's. */
+export function notMap(v: unknown): never {
+  invalid(`expected a Map for a map field, got ${describeValue(v)}`);
+}
+
+/** Fails for what is not a message of type `desc` (what an encoder found in place of one). */
+export function notMessage(desc: DescMessage, m: unknown): never {
+  invalid(messageValueProblem(desc, m)?.message ?? `expected a message of type ${desc.typeName}`);
+}
+
+/** Fails for a oneof's value that is not an object whose `case` is undefined or one of the oneof's fields. */
+export function invalidOneof(oneof: DescOneof, v: unknown): never {
+  const c = typeof v === "object" && v !== null ? (v as { case?: unknown }).case : undefined;
+  const what = typeof v !== "object" || v === null ? describeValue(v) : `case ${describeValue(c)}`;
+  invalid(`${oneof.parent.typeName}.${oneof.name}: expected a oneof value whose case is undefined or one of ${oneof.fields.map((f) => JSON.stringify(f.localName)).join(", ")}, got ${what}`);
+}
+
+/** True when `v` is a oneof value of `oneof` ({ case: undefined } or the case of one of its fields). */
+export function isOneofValue(oneof: DescOneof, v: unknown): boolean {
+  if (typeof v !== "object" || v === null) return false;
+  const c = (v as { case?: unknown }).case;
+  return c === undefined || oneof.fields.some((f) => f.localName === c);
+}
