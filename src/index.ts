@@ -33,6 +33,7 @@ export { equals, type EqualsOptions } from "./message/equals.js";
 export { merge } from "./message/merge.js";
 export { clone } from "./message/clone.js";
 export { missingRequiredFields, isInitialized, checkRequired, MissingRequiredFieldsError } from "./message/required.js";
+export { findInvalidValue, formatValuePath, type InvalidValue, type ValueProblem } from "./message/check-values.js";
 export { fromBinary, mergeFromBinary, type BinaryReadOptions } from "./codec/binary/from-binary.js";
 export { toBinary, type BinaryWriteOptions } from "./codec/binary/to-binary.js";
 export { getExtension, setExtension, appendExtension, hasExtension, clearExtension } from "./codec/binary/extensions.js";
