@@ -128,7 +128,12 @@ export function messageValueProblem(desc: DescMessage, v: unknown): ValueProblem
  * reported rather than followed around.
  */
 export function findInvalidValue(desc: DescMessage, msg: unknown, fieldName: (f: DescField) => string = (f) => f.name): InvalidValue | undefined {
-  return new Checker(fieldName).message(desc, msg, [], desc.typeName);
+  const found = new Checker(fieldName).message(desc, msg);
+  if (!found) return undefined;
+  // The path was collected from the value outwards, and field names only now: nothing is built
+  // while the values fit.
+  const field = found.field === undefined ? desc.typeName : typeof found.field === "string" ? found.field : fieldFullName(found.field);
+  return { kind: found.kind, message: found.message, path: found.path.reverse(), field };
 }
 
 /** A path of findInvalidValue() as text: `people[3].address.city`, `labels["a b"]`. */
@@ -142,7 +147,16 @@ export function formatValuePath(path: readonly (string | number)[]): string {
   return out;
 }
 
-type Path = readonly (string | number)[];
+/** A value that does not fit, as the checker returns it: the path from the value outwards. */
+interface Found extends ValueProblem {
+  readonly path: (string | number)[];
+  /** The field it is a value of (a oneof's full name for a bad oneof value); undefined for the message checked itself. */
+  field: DescField | string | undefined;
+}
+
+function found(problem: ValueProblem, field?: DescField | string): Found {
+  return { kind: problem.kind, message: problem.message, path: [], field };
+}
 
 class Checker {
   /** The messages being checked, to tell a message that contains itself. */
@@ -150,24 +164,24 @@ class Checker {
 
   constructor(private readonly fieldName: (f: DescField) => string) {}
 
-  message(desc: DescMessage, msg: unknown, path: Path, field: string): InvalidValue | undefined {
+  message(desc: DescMessage, msg: unknown): Found | undefined {
     const problem = messageValueProblem(desc, msg);
-    if (problem) return { ...problem, path, field };
+    if (problem) return found(problem);
     const m = msg as Record<string, unknown>;
-    if (this.open.has(m)) return { kind: "type", message: "the message contains itself", path, field };
+    if (this.open.has(m)) return found({ kind: "type", message: "the message contains itself" });
     this.open.add(m);
-    const found = this.members(desc, m, path);
+    const bad = this.members(desc, m);
     this.open.delete(m);
-    return found;
+    return bad;
   }
 
-  private members(desc: DescMessage, m: Record<string, unknown>, path: Path): InvalidValue | undefined {
+  private members(desc: DescMessage, m: Record<string, unknown>): Found | undefined {
     for (const member of desc.members) {
       const v = m[member.localName];
       if (v === undefined || v === null) continue;
       if (member.kind === "field") {
-        const found = this.field(member, v, [...path, this.fieldName(member)]);
-        if (found) return found;
+        const bad = this.field(member, v);
+        if (bad) return at(bad, this.fieldName(member), member);
         continue;
       }
       const c = typeof v === "object" ? (v as { case?: unknown }).case : undefined;
@@ -176,59 +190,64 @@ class Checker {
       if (!f) {
         const cases = member.fields.map((x) => JSON.stringify(x.localName)).join(", ");
         const got = typeof v === "object" ? `case ${describeValue(c)}` : describeValue(v);
-        return { kind: "type", message: `expected a oneof value whose case is undefined or one of ${cases}, got ${got}`, path: [...path, member.name], field: `${desc.typeName}.${member.name}` };
+        const bad = found(wrongType(`a oneof value whose case is undefined or one of ${cases}`, v), `${desc.typeName}.${member.name}`);
+        return { ...bad, message: `expected a oneof value whose case is undefined or one of ${cases}, got ${got}`, path: [member.name] };
       }
       const value = (v as { value?: unknown }).value;
       if (value === undefined || value === null) continue;
-      const found = this.field(f, value, [...path, this.fieldName(f)]);
-      if (found) return found;
+      const bad = this.field(f, value);
+      if (bad) return at(bad, this.fieldName(f), f);
     }
     return undefined;
   }
 
-  private field(f: DescField, v: unknown, path: Path): InvalidValue | undefined {
-    const field = fieldFullName(f);
+  private field(f: DescField, v: unknown): Found | undefined {
     switch (f.fieldKind) {
       case "scalar":
-        return located(scalarValueProblem(f.scalar, v), path, field);
       case "enum":
-        return located(enumValueProblem(v), path, field);
       case "message":
-        return this.message(f.message, v, path, field);
+        return this.single(f, v);
       case "list": {
-        if (!Array.isArray(v)) return located(wrongType("an array", v), path, field);
+        if (!Array.isArray(v)) return found(wrongType("an array", v));
         for (let i = 0; i < v.length; i++) {
-          const found = this.element(f, v[i], [...path, i], field);
-          if (found) return found;
+          const bad = this.single(f, v[i]);
+          if (bad) return at(bad, i, f);
         }
         return undefined;
       }
       case "map": {
-        if (!(v instanceof Map)) return located(wrongType("a Map", v), path, field);
+        if (!(v instanceof Map)) return found(wrongType("a Map", v));
         for (const [k, e] of v as Map<unknown, unknown>) {
-          const at = [...path, typeof k === "string" ? k : String(k)];
           const keyProblem = scalarValueProblem(f.mapKey, k);
-          if (keyProblem) return { kind: keyProblem.kind, message: `map key: ${keyProblem.message}`, path: at, field };
-          const found = this.element(f, e, at, field);
-          if (found) return found;
+          const bad = keyProblem ? found({ kind: keyProblem.kind, message: `map key: ${keyProblem.message}` }) : this.single(f, e);
+          if (bad) return at(bad, typeof k === "string" ? k : String(k), f);
         }
         return undefined;
       }
     }
   }
 
-  private element(f: DescField & { fieldKind: "list" | "map" }, e: unknown, path: Path, field: string): InvalidValue | undefined {
-    switch (f.elementKind) {
-      case "scalar":
-        return located(scalarValueProblem(f.scalar, e), path, field);
-      case "enum":
-        return located(enumValueProblem(e), path, field);
+  /** One value of a singular field, or one element of a list or a map (`f`'s element type). */
+  private single(f: DescField, v: unknown): Found | undefined {
+    const kind = f.fieldKind === "list" || f.fieldKind === "map" ? f.elementKind : f.fieldKind;
+    switch (kind) {
       case "message":
-        return this.message(f.message, e, path, field);
+        return this.message((f as { message: DescMessage }).message, v);
+      case "enum":
+        return wrap(enumValueProblem(v));
+      default:
+        return wrap(scalarValueProblem((f as { scalar: ScalarType }).scalar, v));
     }
   }
 }
 
-function located(problem: ValueProblem | undefined, path: Path, field: string): InvalidValue | undefined {
-  return problem && { ...problem, path, field };
+function wrap(problem: ValueProblem | undefined): Found | undefined {
+  return problem && found(problem);
+}
+
+/** Adds one step to the path of `bad` (from the value outwards) and the field when it has none yet. */
+function at(bad: Found, step: string | number, field: DescField): Found {
+  bad.path.push(step);
+  bad.field ??= field;
+  return bad;
 }
