@@ -4,7 +4,7 @@
  * field, not be written as something else (a number in a string field as "", 1 in a bool field
  * as false).
  */
-import type { DescField, DescMessage } from "../reflect/descriptors.js";
+import type { DescField, DescMessage, DescOneof } from "../reflect/descriptors.js";
 import { ScalarType } from "../reflect/scalar.js";
 import { fieldFullName } from "../reflect/names.js";
 
@@ -121,6 +121,20 @@ export function messageValueProblem(desc: DescMessage, v: unknown): ValueProblem
   return undefined;
 }
 
+/** Why `v` cannot be the value of `oneof` (an object whose `case` is undefined or names one of its fields), or undefined. */
+export function oneofValueProblem(oneof: DescOneof, v: unknown): ValueProblem | undefined {
+  const isObject = typeof v === "object" && v !== null;
+  const c = isObject ? (v as { case?: unknown }).case : undefined;
+  if (isObject && (c === undefined || oneof.fields.some((f) => f.localName === c))) return undefined;
+  const cases = oneof.fields.map((f) => JSON.stringify(f.localName)).join(", ");
+  return { kind: "type", message: `expected a oneof value whose case is undefined or one of ${cases}, got ${isObject ? `case ${describeValue(c)}` : describeValue(v)}` };
+}
+
+/** A value findInvalidValue() found in a message of type `typeName`, as one line: `pkg.Book.people[1].name: expected a string, got …`. */
+export function formatInvalidValue(typeName: string, bad: InvalidValue): string {
+  return `${bad.path.length === 0 ? typeName : `${typeName}.${formatValuePath(bad.path)}`}: ${bad.message}`;
+}
+
 /**
  * The first value in `msg` (depth first, fields in declaration order) whose type does not fit its
  * field, or undefined when all do. `undefined` and `null` stand for an unset field (an empty list
@@ -184,17 +198,11 @@ class Checker {
         if (bad) return at(bad, this.fieldName(member), member);
         continue;
       }
-      const c = typeof v === "object" ? (v as { case?: unknown }).case : undefined;
-      if (c === undefined && typeof v === "object") continue;
+      const problem = oneofValueProblem(member, v);
+      if (problem) return { ...found(problem, `${desc.typeName}.${member.name}`), path: [member.name] };
+      const { case: c, value } = v as { case?: string; value?: unknown };
       const f = member.fields.find((x) => x.localName === c);
-      if (!f) {
-        const cases = member.fields.map((x) => JSON.stringify(x.localName)).join(", ");
-        const got = typeof v === "object" ? `case ${describeValue(c)}` : describeValue(v);
-        const bad = found(wrongType(`a oneof value whose case is undefined or one of ${cases}`, v), `${desc.typeName}.${member.name}`);
-        return { ...bad, message: `expected a oneof value whose case is undefined or one of ${cases}, got ${got}`, path: [member.name] };
-      }
-      const value = (v as { value?: unknown }).value;
-      if (value === undefined || value === null) continue;
+      if (!f || value === undefined || value === null) continue;
       const bad = this.field(f, value);
       if (bad) return at(bad, this.fieldName(f), f);
     }

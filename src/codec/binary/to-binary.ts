@@ -4,9 +4,9 @@ import type { DescExtension, DescField, DescMessage } from "../../reflect/descri
 import type { Message, OneofValue, UnknownField } from "../../reflect/message.js";
 import { isScalarZero, type ScalarType, type ScalarValue } from "../../reflect/scalar.js";
 import { codecFor } from "./codec.js";
-import { findInvalidValue, formatValuePath } from "../../message/check-values.js";
+import { findInvalidValue, formatInvalidValue, oneofValueProblem } from "../../message/check-values.js";
 import { WireError } from "../../wire/errors.js";
-import { invalidOneof, isOneofValue, notList, notMap, notMessage } from "./value-checks.js";
+import { invalidOneof, notList, notMap, notMessage } from "./value-checks.js";
 import { scalarWireType, writePacked, writeScalar } from "./scalar-io.js";
 import type { GenMessage } from "../../reflect/embedded-file.js";
 
@@ -36,7 +36,7 @@ export function toBinary<T extends Message = Message>(desc: GenMessage<T>, msg: 
     // The encoders check values only as far as writing them needs; on failure, find the value
     // that does not fit its field, to name it.
     const bad = findInvalidValue(desc, msg);
-    if (bad) throw new WireError(`${[desc.typeName, formatValuePath(bad.path)].filter(Boolean).join(".")}: ${bad.message}`, -1, "invalid-value", bad.field);
+    if (bad) throw new WireError(formatInvalidValue(desc.typeName, bad), -1, "invalid-value", bad.field);
     throw e;
   } finally {
     w.reset();
@@ -50,7 +50,7 @@ export function writeMessage(desc: DescMessage, msg: Message, w: BinaryWriter, u
   const fields = msg as unknown as Record<string, unknown>;
   for (const o of desc.oneofs) {
     const v = fields[o.localName];
-    if (v !== undefined && v !== null && !isOneofValue(o, v)) invalidOneof(o, v);
+    if (v !== undefined && v !== null && oneofValueProblem(o, v)) invalidOneof(o, v);
   }
   // Extension values go between the fields, in number order (stable within one number).
   const exts = unknown && msg.$unknown !== undefined && hasExtensionValues(msg.$unknown) ? msg.$unknown.filter((u) => u.ext).sort((a, b) => a.no - b.no) : undefined;

@@ -5,7 +5,7 @@
  */
 import { WireError } from "../../wire/errors.js";
 import type { DescMessage, DescOneof } from "../../reflect/descriptors.js";
-import { describeValue, messageValueProblem } from "../../message/check-values.js";
+import { describeValue, messageValueProblem, oneofValueProblem } from "../../message/check-values.js";
 
 function invalid(message: string): never {
   throw new WireError(message, -1, "invalid-value");
@@ -28,14 +28,5 @@ export function notMessage(desc: DescMessage, m: unknown): never {
 
 /** Fails for a oneof's value that is not an object whose `case` is undefined or one of the oneof's fields. */
 export function invalidOneof(oneof: DescOneof, v: unknown): never {
-  const c = typeof v === "object" && v !== null ? (v as { case?: unknown }).case : undefined;
-  const what = typeof v !== "object" || v === null ? describeValue(v) : `case ${describeValue(c)}`;
-  invalid(`${oneof.parent.typeName}.${oneof.name}: expected a oneof value whose case is undefined or one of ${oneof.fields.map((f) => JSON.stringify(f.localName)).join(", ")}, got ${what}`);
-}
-
-/** True when `v` is a oneof value of `oneof` ({ case: undefined } or the case of one of its fields). */
-export function isOneofValue(oneof: DescOneof, v: unknown): boolean {
-  if (typeof v !== "object" || v === null) return false;
-  const c = (v as { case?: unknown }).case;
-  return c === undefined || oneof.fields.some((f) => f.localName === c);
+  invalid(`${oneof.parent.typeName}.${oneof.name}: ${oneofValueProblem(oneof, v)?.message ?? "invalid oneof value"}`);
 }

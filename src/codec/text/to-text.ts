@@ -3,7 +3,7 @@ import type { MapKey, Message } from "../../reflect/message.js";
 import type { Registry } from "../../reflect/registry.js";
 import { ScalarType, scalarZeroValue, type ScalarValue } from "../../reflect/scalar.js";
 import { getSetValue } from "../../message/fields.js";
-import { findInvalidValue, formatValuePath } from "../../message/check-values.js";
+import { findInvalidValue, formatInvalidValue } from "../../message/check-values.js";
 import { TextFormatError } from "./errors.js";
 import { fromBinary } from "../binary/from-binary.js";
 import { escapeBytes, escapeString } from "./escape.js";
@@ -45,7 +45,7 @@ interface PrintContext {
 export function toText<T extends Message = Message>(desc: GenMessage<T>, msg: NoInfer<T>, options?: TextWriteOptions): string {
   // A value of the wrong type fails here, with its path, rather than be printed as something else.
   const bad = findInvalidValue(desc, msg);
-  if (bad) throw new TextFormatError(`${[desc.typeName, formatValuePath(bad.path)].filter(Boolean).join(".")}: ${bad.message}`, undefined, "invalid-value");
+  if (bad) throw new TextFormatError(formatInvalidValue(desc.typeName, bad), undefined, "invalid-value");
   const ctx: PrintContext = {
     registry: options?.registry,
     unknown: options?.printUnknownFields ?? true,
