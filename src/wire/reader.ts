@@ -21,6 +21,17 @@ const scratchFloat64 = new Float64Array(scratch);
 const LO = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 0 : 1;
 const HI = 1 - LO;
 
+/** Whether typed arrays hold numbers little-endian, as the wire format does. */
+const HOST_LITTLE_ENDIAN = LO === 0;
+/** packed64()'s aligned copy of up to WIDE_VALUES fixed64 values, read as 64-bit elements. */
+const WIDE_VALUES = 64;
+const wideScratch = new ArrayBuffer(8 * WIDE_VALUES);
+const wideBytes = new Uint8Array(wideScratch);
+const wideInt64 = new BigInt64Array(wideScratch);
+const wideUint64 = new BigUint64Array(wideScratch);
+/** Fewer values than this are not worth the copy. */
+const MIN_WIDE_RUN = 6;
+
 /** The little-endian 32-bit word at `b[p]`, as a signed number (`>>> 0` for unsigned). */
 function word32(b: Uint8Array, p: number): number {
   return b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24);
@@ -467,6 +478,17 @@ export class BinaryReader {
     const b = this.buf;
     const e = this.end;
     let p = this.pos;
+    // On a little-endian host, runs of values are copied into an aligned buffer and read from its
+    // 64-bit view: a third faster a value than assembling each from two words, for a cost a run.
+    if (HOST_LITTLE_ENDIAN) {
+      for (let n = (e - p) >>> 3; n >= MIN_WIDE_RUN; n = (e - p) >>> 3) {
+        const run = n < WIDE_VALUES ? n : WIDE_VALUES;
+        wideBytes.set(b.subarray(p, p + 8 * run));
+        if (signed) for (let k = 0; k < run; k++) list.push(wideInt64[k]!);
+        else for (let k = 0; k < run; k++) list.push(wideUint64[k]!);
+        p += 8 * run;
+      }
+    }
     for (; p + 8 <= e; p += 8) {
       const lo = word32(b, p) >>> 0;
       const hi = word32(b, p + 4) >>> 0;

@@ -195,7 +195,7 @@ export class BinaryWriter {
     const v = value | 0;
     if (v !== value) invalid("int32", value);
     this.ensure(10);
-    this.pos = v >= 0 ? putVarint32(this.buf, this.pos, v) : putVarint64(this.buf, this.pos, v >>> 0, 0xffffffff);
+    this.pos = v >= 0 ? putVarint32(this.buf, this.pos, v) : putNegativeVarint32(this.buf, this.pos, v);
     return this;
   }
 
@@ -533,7 +533,7 @@ export class BinaryWriter {
       for (; i < stop; i++) {
         const v = values[i]!;
         if ((v | 0) !== v) invalid("int32", v);
-        p = v >= 0 ? putVarint32(buf, p, v) : putVarint64(buf, p, v >>> 0, 0xffffffff);
+        p = v >= 0 ? putVarint32(buf, p, v) : putNegativeVarint32(buf, p, v);
       }
       this.pos = p;
     }
@@ -682,7 +682,7 @@ function fitting(n: number): number {
 /** Writes the varint of unsigned 32-bit `v` at `buf[p]`; returns the position after it. */
 function putVarint32(buf: Uint8Array, p: number, v: number): number {
   while (v > 0x7f) {
-    buf[p++] = (v & 0x7f) | 0x80;
+    buf[p++] = v | 0x80; // a Uint8Array keeps the low eight bits
     v >>>= 7;
   }
   buf[p++] = v;
@@ -691,13 +691,38 @@ function putVarint32(buf: Uint8Array, p: number, v: number): number {
 
 /** Writes the varint of the 64-bit value of unsigned halves (lo, hi) at `buf[p]`; returns the position after it. */
 function putVarint64(buf: Uint8Array, p: number, lo: number, hi: number): number {
-  while (hi > 0 || lo > 0x7f) {
-    buf[p++] = (lo & 0x7f) | 0x80;
-    lo = ((lo >>> 7) | (hi << 25)) >>> 0;
-    hi >>>= 7;
+  if (hi === 0) return putVarint32(buf, p, lo);
+  // Five bytes or more: the first four hold 28 bits of `lo` (a Uint8Array keeps the low eight bits
+  // of what is stored), the fifth the rest of `lo` and three bits of `hi`, the next ones the rest of `hi`.
+  buf[p] = lo | 0x80;
+  buf[p + 1] = (lo >>> 7) | 0x80;
+  buf[p + 2] = (lo >>> 14) | 0x80;
+  buf[p + 3] = (lo >>> 21) | 0x80;
+  const rest = hi >>> 3;
+  if (rest === 0) {
+    buf[p + 4] = (lo >>> 28) | (hi << 4);
+    return p + 5;
   }
-  buf[p++] = lo;
-  return p;
+  buf[p + 4] = (lo >>> 28) | (hi << 4) | 0x80;
+  return putVarint32(buf, p + 5, rest);
+}
+
+/**
+ * Writes the varint of negative 32-bit `v` sign-extended to 64 bits (int32 and enum values), always
+ * ten bytes: 32 bits of `v` and 32 one-bits; returns the position after it.
+ */
+function putNegativeVarint32(buf: Uint8Array, p: number, v: number): number {
+  buf[p] = v | 0x80;
+  buf[p + 1] = (v >>> 7) | 0x80;
+  buf[p + 2] = (v >>> 14) | 0x80;
+  buf[p + 3] = (v >>> 21) | 0x80;
+  buf[p + 4] = (v >>> 28) | 0xf0;
+  buf[p + 5] = 0xff;
+  buf[p + 6] = 0xff;
+  buf[p + 7] = 0xff;
+  buf[p + 8] = 0xff;
+  buf[p + 9] = 1;
+  return p + 10;
 }
 
 /** The number of bytes an unsigned 32-bit varint takes. */
