@@ -424,6 +424,50 @@ test("taggedString and tagByte refuse what is not a tag of their size, writing n
   }
 });
 
+test("taggedInt32/Uint32/Int64/Uint64/Bool: the tag byte, then exactly the reference varint, at the buffer's edge too", () => {
+  const I64_MIN = -(2n ** 63n);
+  const cases: [string, (w: BinaryWriter, tag: number, v: never) => unknown, (number | bigint | boolean)[], (v: never) => number[]][] = [
+    ["taggedInt32", (w, t, v) => w.taggedInt32(t, v), [0, 1, 127, 128, 300, 2147483647, -1, -128, -129, -(2 ** 28) - 1, -2147483648], (v: number) => varint(BigInt.asUintN(64, BigInt(v)))],
+    ["taggedUint32", (w, t, v) => w.taggedUint32(t, v), [0, 1, 127, 128, 16384, 2 ** 28, 4294967295], (v: number) => varint(v)],
+    ["taggedInt64", (w, t, v) => w.taggedInt64(t, v), [0n, 1n, 127n, 128n, 2n ** 32n, 2n ** 35n - 1n, 2n ** 63n - 1n, -1n, -(2n ** 32n), I64_MIN], (v: bigint) => varint(BigInt.asUintN(64, v))],
+    ["taggedUint64", (w, t, v) => w.taggedUint64(t, v), [0n, 127n, 128n, 2n ** 32n - 1n, 2n ** 32n, 2n ** 35n, 2n ** 64n - 1n], (v: bigint) => varint(v)],
+    ["taggedBool", (w, t, v) => w.taggedBool(t, v), [false, true], (v: boolean) => [v ? 1 : 0]],
+  ];
+  for (const [name, write, values, ref] of cases) {
+    for (const v of values) {
+      for (const tag of [0, 8, 0x7f]) {
+        // Capacity 1: every write grows the buffer.
+        for (const capacity of [undefined, 1]) {
+          assert.equal(written((w) => write(w, tag, v as never), capacity), hex([tag, ...ref(v as never)]), `${name}(${tag}, ${String(v)})`);
+        }
+      }
+    }
+  }
+});
+
+test("the tagged varint writers refuse a value of the wrong type or range, and a tag of more than one byte, writing nothing", () => {
+  const bad: [string, (w: BinaryWriter, tag: number, v: never) => unknown, unknown[], RegExp][] = [
+    ["taggedInt32", (w, t, v) => w.taggedInt32(t, v), [1.5, 2 ** 31, "1", 1n, null], /invalid int32 value/],
+    ["taggedUint32", (w, t, v) => w.taggedUint32(t, v), [-1, 2 ** 32, 0.5, "1"], /invalid uint32 value/],
+    ["taggedInt64", (w, t, v) => w.taggedInt64(t, v), [2n ** 63n, -(2n ** 63n) - 1n, 1, "1"], /invalid int64 value/],
+    ["taggedUint64", (w, t, v) => w.taggedUint64(t, v), [-1n, 2n ** 64n, 1, "1"], /invalid uint64 value/],
+    ["taggedBool", (w, t, v) => w.taggedBool(t, v), [1, 0, "true", null], /invalid bool value/],
+  ];
+  for (const [name, write, values, message] of bad) {
+    for (const v of values) {
+      const w = new BinaryWriter();
+      throwsWire(() => write(w, 8, v as never), -1, message);
+      assert.equal(w.length, 0, `${name}(8, ${String(v)})`);
+    }
+    const good = name === "taggedBool" ? true : name.endsWith("64") ? 1n : 1;
+    for (const tag of [0x80, 300, -1, 1.5, NaN]) {
+      const w = new BinaryWriter();
+      throwsWire(() => write(w, tag, good as never), -1, /invalid one-byte tag/);
+      assert.equal(w.length, 0, `${name}(${tag})`);
+    }
+  }
+});
+
 // ---------------------------------------------------------------------------------------------
 // fork() / join()
 
@@ -900,6 +944,17 @@ test("the scalar writers refuse values of another type instead of writing someth
     ["bool", () => w.packedBool([true, 1 as unknown as boolean])],
     ["double", () => w.packedDouble([1, "2" as unknown as number])],
     ["float", () => w.packedFloat(["x" as unknown as number])],
+    // A bigint where a number belongs: a WireError like any other value, not the TypeError of `1n | 0`.
+    ["int32", () => w.int32(1n as unknown as number)],
+    ["uint32", () => w.uint32(1n as unknown as number)],
+    ["sint32", () => w.sint32(1n as unknown as number)],
+    ["fixed32", () => w.fixed32(1n as unknown as number)],
+    ["sfixed32", () => w.sfixed32(1n as unknown as number)],
+    ["int32", () => w.packedInt32([1, 2n as unknown as number])],
+    ["uint32", () => w.packedUint32([1, 2n as unknown as number])],
+    ["sint32", () => w.packedSint32([1, 2n as unknown as number])],
+    ["fixed32", () => w.packedFixed32([1, 2n as unknown as number])],
+    ["sfixed32", () => w.packedSfixed32([1, 2n as unknown as number])],
   ];
   for (const [type, fn] of bad) {
     assert.throws(fn, (e: unknown) => e instanceof WireError && e.code === "invalid-value" && e.message.startsWith(`invalid ${type} value`), type);

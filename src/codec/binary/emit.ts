@@ -415,11 +415,24 @@ function writeTag(tag: number): string {
   return tag < 0x80 ? `w.tagByte(${tag});` : `w.uint32(${tag});`;
 }
 
-/** Writes field `no`'s tag and one value (a string with its tag in one call). */
+/** The writer methods that take a one-byte tag and a value of these types in one call. */
+const taggedMethod: Partial<Record<ScalarType | "enum", string>> = {
+  enum: "taggedInt32",
+  [ScalarType.INT32]: "taggedInt32",
+  [ScalarType.UINT32]: "taggedUint32",
+  [ScalarType.INT64]: "taggedInt64",
+  [ScalarType.UINT64]: "taggedUint64",
+  [ScalarType.BOOL]: "taggedBool",
+};
+
+/** Writes field `no`'s tag and one value (a string, and the common varints after a one-byte tag, with the tag in one call). */
 function writeTagged(scalar: ScalarType | "enum", no: number, v: string, f: DescField): string[] {
   if (scalar === ScalarType.STRING) return [`w.${f.validateUtf8 ? "taggedString" : "taggedStringEscaped"}(${tagOf(no, WireType.LengthDelimited)}, ${v});`];
   const wt = scalar === "enum" ? WireType.Varint : scalarWireType(scalar);
-  return [writeTag(tagOf(no, wt)), writeValue(scalar, v, f)];
+  const tag = tagOf(no, wt);
+  const tagged = taggedMethod[scalar];
+  if (tagged !== undefined && tag < 0x80) return [`w.${tagged}(${tag}, ${v});`];
+  return [writeTag(tag), writeValue(scalar, v, f)];
 }
 
 /** Writes a message value `v` of field `no` (its codec `c`), length-prefixed or as a group; `mark`: a free local name. */

@@ -488,8 +488,7 @@ defineCodec(ApiSchema, {
     }
     v = m.syntax;
     if (v !== undefined && v !== null && v !== 0) {
-      w.tagByte(56);
-      w.int32(v);
+      w.taggedInt32(56, v);
     }
     v = m.edition;
     if (v !== undefined && v !== null && v !== "") {
@@ -595,8 +594,7 @@ const methodCodec: GenCodec<Method> = defineCodec(MethodSchema, {
     }
     v = m.requestStreaming;
     if (v !== undefined && v !== null && v !== false) {
-      w.tagByte(24);
-      w.bool(v);
+      w.taggedBool(24, v);
     }
     v = m.responseTypeUrl;
     if (v !== undefined && v !== null && v !== "") {
@@ -604,8 +602,7 @@ const methodCodec: GenCodec<Method> = defineCodec(MethodSchema, {
     }
     v = m.responseStreaming;
     if (v !== undefined && v !== null && v !== false) {
-      w.tagByte(40);
-      w.bool(v);
+      w.taggedBool(40, v);
     }
     v = m.options;
     if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
@@ -617,8 +614,7 @@ const methodCodec: GenCodec<Method> = defineCodec(MethodSchema, {
     }
     v = m.syntax;
     if (v !== undefined && v !== null && v !== 0) {
-      w.tagByte(56);
-      w.int32(v);
+      w.taggedInt32(56, v);
     }
     v = m.edition;
     if (v !== undefined && v !== null && v !== "") {

@@ -84,8 +84,7 @@ defineCodec(CSharpFeaturesSchema, {
     let v;
     v = m.nullableReferenceTypes;
     if (v !== undefined && v !== null) {
-      w.tagByte(8);
-      w.bool(v);
+      w.taggedBool(8, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },

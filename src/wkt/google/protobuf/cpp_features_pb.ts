@@ -165,23 +165,19 @@ defineCodec(CppFeaturesSchema, {
     let v;
     v = m.legacyClosedEnum;
     if (v !== undefined && v !== null) {
-      w.tagByte(8);
-      w.bool(v);
+      w.taggedBool(8, v);
     }
     v = m.stringType;
     if (v !== undefined && v !== null) {
-      w.tagByte(16);
-      w.int32(v);
+      w.taggedInt32(16, v);
     }
     v = m.enumNameUsesStringView;
     if (v !== undefined && v !== null) {
-      w.tagByte(24);
-      w.bool(v);
+      w.taggedBool(24, v);
     }
     v = m.repeatedType;
     if (v !== undefined && v !== null) {
-      w.tagByte(32);
-      w.int32(v);
+      w.taggedInt32(32, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },

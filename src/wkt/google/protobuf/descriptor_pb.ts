@@ -2624,15 +2624,13 @@ const fileDescriptorProtoCodec: GenCodec<FileDescriptorProto> = defineCodec(File
     v = m.publicDependency;
     if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
-        w.tagByte(80);
-        w.int32(v[i]!);
+        w.taggedInt32(80, v[i]!);
       }
     }
     v = m.weakDependency;
     if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
       for (let i = 0; i < v.length; i++) {
-        w.tagByte(88);
-        w.int32(v[i]!);
+        w.taggedInt32(88, v[i]!);
       }
     }
     v = m.syntax;
@@ -2641,8 +2639,7 @@ const fileDescriptorProtoCodec: GenCodec<FileDescriptorProto> = defineCodec(File
     }
     v = m.edition;
     if (v !== undefined && v !== null) {
-      w.tagByte(112);
-      w.int32(v);
+      w.taggedInt32(112, v);
     }
     v = m.optionDependency;
     if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
@@ -2856,8 +2853,7 @@ const descriptorProtoCodec: GenCodec<DescriptorProto> = defineCodec(DescriptorPr
     }
     v = m.visibility;
     if (v !== undefined && v !== null) {
-      w.tagByte(88);
-      w.int32(v);
+      w.taggedInt32(88, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -2904,13 +2900,11 @@ const descriptorProto_ExtensionRangeCodec: GenCodec<DescriptorProto_ExtensionRan
     let v;
     v = m.start;
     if (v !== undefined && v !== null) {
-      w.tagByte(8);
-      w.int32(v);
+      w.taggedInt32(8, v);
     }
     v = m.end;
     if (v !== undefined && v !== null) {
-      w.tagByte(16);
-      w.int32(v);
+      w.taggedInt32(16, v);
     }
     v = m.options;
     if (v !== undefined && v !== null) {
@@ -2956,13 +2950,11 @@ const descriptorProto_ReservedRangeCodec: GenCodec<DescriptorProto_ReservedRange
     let v;
     v = m.start;
     if (v !== undefined && v !== null) {
-      w.tagByte(8);
-      w.int32(v);
+      w.taggedInt32(8, v);
     }
     v = m.end;
     if (v !== undefined && v !== null) {
-      w.tagByte(16);
-      w.int32(v);
+      w.taggedInt32(16, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -3036,8 +3028,7 @@ const extensionRangeOptionsCodec: GenCodec<ExtensionRangeOptions> = defineCodec(
     }
     v = m.verification;
     if (v !== undefined && v !== null) {
-      w.tagByte(24);
-      w.int32(v);
+      w.taggedInt32(24, v);
     }
     v = m.features;
     if (v !== undefined && v !== null) {
@@ -3100,8 +3091,7 @@ const extensionRangeOptions_DeclarationCodec: GenCodec<ExtensionRangeOptions_Dec
     let v;
     v = m.number;
     if (v !== undefined && v !== null) {
-      w.tagByte(8);
-      w.int32(v);
+      w.taggedInt32(8, v);
     }
     v = m.fullName;
     if (v !== undefined && v !== null) {
@@ -3113,13 +3103,11 @@ const extensionRangeOptions_DeclarationCodec: GenCodec<ExtensionRangeOptions_Dec
     }
     v = m.reserved;
     if (v !== undefined && v !== null) {
-      w.tagByte(40);
-      w.bool(v);
+      w.taggedBool(40, v);
     }
     v = m.repeated;
     if (v !== undefined && v !== null) {
-      w.tagByte(48);
-      w.bool(v);
+      w.taggedBool(48, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -3235,18 +3223,15 @@ const fieldDescriptorProtoCodec: GenCodec<FieldDescriptorProto> = defineCodec(Fi
     }
     v = m.number;
     if (v !== undefined && v !== null) {
-      w.tagByte(24);
-      w.int32(v);
+      w.taggedInt32(24, v);
     }
     v = m.label;
     if (v !== undefined && v !== null) {
-      w.tagByte(32);
-      w.int32(v);
+      w.taggedInt32(32, v);
     }
     v = m.type;
     if (v !== undefined && v !== null) {
-      w.tagByte(40);
-      w.int32(v);
+      w.taggedInt32(40, v);
     }
     v = m.typeName;
     if (v !== undefined && v !== null) {
@@ -3264,8 +3249,7 @@ const fieldDescriptorProtoCodec: GenCodec<FieldDescriptorProto> = defineCodec(Fi
     }
     v = m.oneofIndex;
     if (v !== undefined && v !== null) {
-      w.tagByte(72);
-      w.int32(v);
+      w.taggedInt32(72, v);
     }
     v = m.jsonName;
     if (v !== undefined && v !== null) {
@@ -3442,8 +3426,7 @@ const enumDescriptorProtoCodec: GenCodec<EnumDescriptorProto> = defineCodec(Enum
     }
     v = m.visibility;
     if (v !== undefined && v !== null) {
-      w.tagByte(48);
-      w.int32(v);
+      w.taggedInt32(48, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -3483,13 +3466,11 @@ const enumDescriptorProto_EnumReservedRangeCodec: GenCodec<EnumDescriptorProto_E
     let v;
     v = m.start;
     if (v !== undefined && v !== null) {
-      w.tagByte(8);
-      w.int32(v);
+      w.taggedInt32(8, v);
     }
     v = m.end;
     if (v !== undefined && v !== null) {
-      w.tagByte(16);
-      w.int32(v);
+      w.taggedInt32(16, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -3540,8 +3521,7 @@ const enumValueDescriptorProtoCodec: GenCodec<EnumValueDescriptorProto> = define
     }
     v = m.number;
     if (v !== undefined && v !== null) {
-      w.tagByte(16);
-      w.int32(v);
+      w.taggedInt32(16, v);
     }
     v = m.options;
     if (v !== undefined && v !== null) {
@@ -3702,13 +3682,11 @@ const methodDescriptorProtoCodec: GenCodec<MethodDescriptorProto> = defineCodec(
     }
     v = m.clientStreaming;
     if (v !== undefined && v !== null) {
-      w.tagByte(40);
-      w.bool(v);
+      w.taggedBool(40, v);
     }
     v = m.serverStreaming;
     if (v !== undefined && v !== null) {
-      w.tagByte(48);
-      w.bool(v);
+      w.taggedBool(48, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -3825,13 +3803,11 @@ const fileOptionsCodec: GenCodec<FileOptions> = defineCodec(FileOptionsSchema, {
     }
     v = m.optimizeFor;
     if (v !== undefined && v !== null) {
-      w.tagByte(72);
-      w.int32(v);
+      w.taggedInt32(72, v);
     }
     v = m.javaMultipleFiles;
     if (v !== undefined && v !== null) {
-      w.tagByte(80);
-      w.bool(v);
+      w.taggedBool(80, v);
     }
     v = m.goPackage;
     if (v !== undefined && v !== null) {
@@ -3975,28 +3951,23 @@ const messageOptionsCodec: GenCodec<MessageOptions> = defineCodec(MessageOptions
     let v;
     v = m.messageSetWireFormat;
     if (v !== undefined && v !== null) {
-      w.tagByte(8);
-      w.bool(v);
+      w.taggedBool(8, v);
     }
     v = m.noStandardDescriptorAccessor;
     if (v !== undefined && v !== null) {
-      w.tagByte(16);
-      w.bool(v);
+      w.taggedBool(16, v);
     }
     v = m.deprecated;
     if (v !== undefined && v !== null) {
-      w.tagByte(24);
-      w.bool(v);
+      w.taggedBool(24, v);
     }
     v = m.mapEntry;
     if (v !== undefined && v !== null) {
-      w.tagByte(56);
-      w.bool(v);
+      w.taggedBool(56, v);
     }
     v = m.deprecatedLegacyJsonFieldConflicts;
     if (v !== undefined && v !== null) {
-      w.tagByte(88);
-      w.bool(v);
+      w.taggedBool(88, v);
     }
     v = m.features;
     if (v !== undefined && v !== null) {
@@ -4116,38 +4087,31 @@ const fieldOptionsCodec: GenCodec<FieldOptions> = defineCodec(FieldOptionsSchema
     let v;
     v = m.ctype;
     if (v !== undefined && v !== null) {
-      w.tagByte(8);
-      w.int32(v);
+      w.taggedInt32(8, v);
     }
     v = m.packed;
     if (v !== undefined && v !== null) {
-      w.tagByte(16);
-      w.bool(v);
+      w.taggedBool(16, v);
     }
     v = m.deprecated;
     if (v !== undefined && v !== null) {
-      w.tagByte(24);
-      w.bool(v);
+      w.taggedBool(24, v);
     }
     v = m.lazy;
     if (v !== undefined && v !== null) {
-      w.tagByte(40);
-      w.bool(v);
+      w.taggedBool(40, v);
     }
     v = m.jstype;
     if (v !== undefined && v !== null) {
-      w.tagByte(48);
-      w.int32(v);
+      w.taggedInt32(48, v);
     }
     v = m.weak;
     if (v !== undefined && v !== null) {
-      w.tagByte(80);
-      w.bool(v);
+      w.taggedBool(80, v);
     }
     v = m.unverifiedLazy;
     if (v !== undefined && v !== null) {
-      w.tagByte(120);
-      w.bool(v);
+      w.taggedBool(120, v);
     }
     v = m.debugRedact;
     if (v !== undefined && v !== null) {
@@ -4240,8 +4204,7 @@ const fieldOptions_EditionDefaultCodec: GenCodec<FieldOptions_EditionDefault> = 
     }
     v = m.edition;
     if (v !== undefined && v !== null) {
-      w.tagByte(24);
-      w.int32(v);
+      w.taggedInt32(24, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -4302,13 +4265,11 @@ const fieldOptions_FeatureSupportCodec: GenCodec<FieldOptions_FeatureSupport> = 
     let v;
     v = m.editionIntroduced;
     if (v !== undefined && v !== null) {
-      w.tagByte(8);
-      w.int32(v);
+      w.taggedInt32(8, v);
     }
     v = m.editionDeprecated;
     if (v !== undefined && v !== null) {
-      w.tagByte(16);
-      w.int32(v);
+      w.taggedInt32(16, v);
     }
     v = m.deprecationWarning;
     if (v !== undefined && v !== null) {
@@ -4316,8 +4277,7 @@ const fieldOptions_FeatureSupportCodec: GenCodec<FieldOptions_FeatureSupport> = 
     }
     v = m.editionRemoved;
     if (v !== undefined && v !== null) {
-      w.tagByte(32);
-      w.int32(v);
+      w.taggedInt32(32, v);
     }
     v = m.removalError;
     if (v !== undefined && v !== null) {
@@ -4436,18 +4396,15 @@ const enumOptionsCodec: GenCodec<EnumOptions> = defineCodec(EnumOptionsSchema, {
     let v;
     v = m.allowAlias;
     if (v !== undefined && v !== null) {
-      w.tagByte(16);
-      w.bool(v);
+      w.taggedBool(16, v);
     }
     v = m.deprecated;
     if (v !== undefined && v !== null) {
-      w.tagByte(24);
-      w.bool(v);
+      w.taggedBool(24, v);
     }
     v = m.deprecatedLegacyJsonFieldConflicts;
     if (v !== undefined && v !== null) {
-      w.tagByte(48);
-      w.bool(v);
+      w.taggedBool(48, v);
     }
     v = m.features;
     if (v !== undefined && v !== null) {
@@ -4522,8 +4479,7 @@ const enumValueOptionsCodec: GenCodec<EnumValueOptions> = defineCodec(EnumValueO
     let v;
     v = m.deprecated;
     if (v !== undefined && v !== null) {
-      w.tagByte(8);
-      w.bool(v);
+      w.taggedBool(8, v);
     }
     v = m.features;
     if (v !== undefined && v !== null) {
@@ -4533,8 +4489,7 @@ const enumValueOptionsCodec: GenCodec<EnumValueOptions> = defineCodec(EnumValueO
     }
     v = m.debugRedact;
     if (v !== undefined && v !== null) {
-      w.tagByte(24);
-      w.bool(v);
+      w.taggedBool(24, v);
     }
     v = m.featureSupport;
     if (v !== undefined && v !== null) {
@@ -4782,13 +4737,11 @@ const uninterpretedOptionCodec: GenCodec<UninterpretedOption> = defineCodec(Unin
     }
     v = m.positiveIntValue;
     if (v !== undefined && v !== null) {
-      w.tagByte(32);
-      w.uint64(v);
+      w.taggedUint64(32, v);
     }
     v = m.negativeIntValue;
     if (v !== undefined && v !== null) {
-      w.tagByte(40);
-      w.int64(v);
+      w.taggedInt64(40, v);
     }
     v = m.doubleValue;
     if (v !== undefined && v !== null) {
@@ -4846,8 +4799,7 @@ const uninterpretedOption_NamePartCodec: GenCodec<UninterpretedOption_NamePart> 
     }
     v = m.isExtension;
     if (v !== undefined && v !== null) {
-      w.tagByte(16);
-      w.bool(v);
+      w.taggedBool(16, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -4961,48 +4913,39 @@ const featureSetCodec: GenCodec<FeatureSet> = defineCodec(FeatureSetSchema, {
     let v;
     v = m.fieldPresence;
     if (v !== undefined && v !== null) {
-      w.tagByte(8);
-      w.int32(v);
+      w.taggedInt32(8, v);
     }
     v = m.enumType;
     if (v !== undefined && v !== null) {
-      w.tagByte(16);
-      w.int32(v);
+      w.taggedInt32(16, v);
     }
     v = m.repeatedFieldEncoding;
     if (v !== undefined && v !== null) {
-      w.tagByte(24);
-      w.int32(v);
+      w.taggedInt32(24, v);
     }
     v = m.utf8Validation;
     if (v !== undefined && v !== null) {
-      w.tagByte(32);
-      w.int32(v);
+      w.taggedInt32(32, v);
     }
     v = m.messageEncoding;
     if (v !== undefined && v !== null) {
-      w.tagByte(40);
-      w.int32(v);
+      w.taggedInt32(40, v);
     }
     v = m.jsonFormat;
     if (v !== undefined && v !== null) {
-      w.tagByte(48);
-      w.int32(v);
+      w.taggedInt32(48, v);
     }
     v = m.enforceNamingStyle;
     if (v !== undefined && v !== null) {
-      w.tagByte(56);
-      w.int32(v);
+      w.taggedInt32(56, v);
     }
     v = m.defaultSymbolVisibility;
     if (v !== undefined && v !== null) {
-      w.tagByte(64);
-      w.int32(v);
+      w.taggedInt32(64, v);
     }
     v = m.enforceProtoLimits;
     if (v !== undefined && v !== null) {
-      w.tagByte(72);
-      w.int32(v);
+      w.taggedInt32(72, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -5123,13 +5066,11 @@ defineCodec(FeatureSetDefaultsSchema, {
     }
     v = m.minimumEdition;
     if (v !== undefined && v !== null) {
-      w.tagByte(32);
-      w.int32(v);
+      w.taggedInt32(32, v);
     }
     v = m.maximumEdition;
     if (v !== undefined && v !== null) {
-      w.tagByte(40);
-      w.int32(v);
+      w.taggedInt32(40, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -5184,8 +5125,7 @@ const featureSetDefaults_FeatureSetEditionDefaultCodec: GenCodec<FeatureSetDefau
     let v;
     v = m.edition;
     if (v !== undefined && v !== null) {
-      w.tagByte(24);
-      w.int32(v);
+      w.taggedInt32(24, v);
     }
     v = m.overridableFeatures;
     if (v !== undefined && v !== null) {
@@ -5432,18 +5372,15 @@ const generatedCodeInfo_AnnotationCodec: GenCodec<GeneratedCodeInfo_Annotation> 
     }
     v = m.begin;
     if (v !== undefined && v !== null) {
-      w.tagByte(24);
-      w.int32(v);
+      w.taggedInt32(24, v);
     }
     v = m.end;
     if (v !== undefined && v !== null) {
-      w.tagByte(32);
-      w.int32(v);
+      w.taggedInt32(32, v);
     }
     v = m.semantic;
     if (v !== undefined && v !== null) {
-      w.tagByte(40);
-      w.int32(v);
+      w.taggedInt32(40, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },

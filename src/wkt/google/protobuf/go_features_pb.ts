@@ -214,23 +214,19 @@ defineCodec(GoFeaturesSchema, {
     let v;
     v = m.legacyUnmarshalJsonEnum;
     if (v !== undefined && v !== null) {
-      w.tagByte(8);
-      w.bool(v);
+      w.taggedBool(8, v);
     }
     v = m.apiLevel;
     if (v !== undefined && v !== null) {
-      w.tagByte(16);
-      w.int32(v);
+      w.taggedInt32(16, v);
     }
     v = m.stripEnumPrefix;
     if (v !== undefined && v !== null) {
-      w.tagByte(24);
-      w.int32(v);
+      w.taggedInt32(24, v);
     }
     v = m.optimizeMode;
     if (v !== undefined && v !== null) {
-      w.tagByte(32);
-      w.int32(v);
+      w.taggedInt32(32, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },

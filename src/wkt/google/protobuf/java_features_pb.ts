@@ -232,28 +232,23 @@ defineCodec(JavaFeaturesSchema, {
     let v;
     v = m.legacyClosedEnum;
     if (v !== undefined && v !== null) {
-      w.tagByte(8);
-      w.bool(v);
+      w.taggedBool(8, v);
     }
     v = m.utf8Validation;
     if (v !== undefined && v !== null) {
-      w.tagByte(16);
-      w.int32(v);
+      w.taggedInt32(16, v);
     }
     v = m.largeEnum;
     if (v !== undefined && v !== null) {
-      w.tagByte(24);
-      w.bool(v);
+      w.taggedBool(24, v);
     }
     v = m.useOldOuterClassnameDefault;
     if (v !== undefined && v !== null) {
-      w.tagByte(32);
-      w.bool(v);
+      w.taggedBool(32, v);
     }
     v = m.nestInFileClass;
     if (v !== undefined && v !== null) {
-      w.tagByte(40);
-      w.int32(v);
+      w.taggedInt32(40, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },

@@ -354,8 +354,7 @@ const valueCodec: GenCodec<Value> = defineCodec(ValueSchema, {
     v = m.kind;
     v = v?.case === "nullValue" ? v.value : undefined;
     if (v !== undefined && v !== null) {
-      w.tagByte(8);
-      w.int32(v);
+      w.taggedInt32(8, v);
     }
     v = m.kind;
     v = v?.case === "numberValue" ? v.value : undefined;
@@ -371,8 +370,7 @@ const valueCodec: GenCodec<Value> = defineCodec(ValueSchema, {
     v = m.kind;
     v = v?.case === "boolValue" ? v.value : undefined;
     if (v !== undefined && v !== null) {
-      w.tagByte(32);
-      w.bool(v);
+      w.taggedBool(32, v);
     }
     v = m.kind;
     v = v?.case === "structValue" ? v.value : undefined;

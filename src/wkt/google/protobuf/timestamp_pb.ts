@@ -207,13 +207,11 @@ defineCodec(TimestampSchema, {
     let v;
     v = m.seconds;
     if (v !== undefined && v !== null && v !== 0n) {
-      w.tagByte(8);
-      w.int64(v);
+      w.taggedInt64(8, v);
     }
     v = m.nanos;
     if (v !== undefined && v !== null && v !== 0) {
-      w.tagByte(16);
-      w.int32(v);
+      w.taggedInt32(16, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },

@@ -682,8 +682,7 @@ defineCodec(TypeSchema, {
     }
     v = m.syntax;
     if (v !== undefined && v !== null && v !== 0) {
-      w.tagByte(48);
-      w.int32(v);
+      w.taggedInt32(48, v);
     }
     v = m.edition;
     if (v !== undefined && v !== null && v !== "") {
@@ -795,18 +794,15 @@ const fieldCodec: GenCodec<Field> = defineCodec(FieldSchema, {
     let v;
     v = m.kind;
     if (v !== undefined && v !== null && v !== 0) {
-      w.tagByte(8);
-      w.int32(v);
+      w.taggedInt32(8, v);
     }
     v = m.cardinality;
     if (v !== undefined && v !== null && v !== 0) {
-      w.tagByte(16);
-      w.int32(v);
+      w.taggedInt32(16, v);
     }
     v = m.number;
     if (v !== undefined && v !== null && v !== 0) {
-      w.tagByte(24);
-      w.int32(v);
+      w.taggedInt32(24, v);
     }
     v = m.name;
     if (v !== undefined && v !== null && v !== "") {
@@ -818,13 +814,11 @@ const fieldCodec: GenCodec<Field> = defineCodec(FieldSchema, {
     }
     v = m.oneofIndex;
     if (v !== undefined && v !== null && v !== 0) {
-      w.tagByte(56);
-      w.int32(v);
+      w.taggedInt32(56, v);
     }
     v = m.packed;
     if (v !== undefined && v !== null && v !== false) {
-      w.tagByte(64);
-      w.bool(v);
+      w.taggedBool(64, v);
     }
     v = m.options;
     if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
@@ -951,8 +945,7 @@ defineCodec(EnumSchema, {
     }
     v = m.syntax;
     if (v !== undefined && v !== null && v !== 0) {
-      w.tagByte(40);
-      w.int32(v);
+      w.taggedInt32(40, v);
     }
     v = m.edition;
     if (v !== undefined && v !== null && v !== "") {
@@ -1007,8 +1000,7 @@ const enumValueCodec: GenCodec<EnumValue> = defineCodec(EnumValueSchema, {
     }
     v = m.number;
     if (v !== undefined && v !== null && v !== 0) {
-      w.tagByte(16);
-      w.int32(v);
+      w.taggedInt32(16, v);
     }
     v = m.options;
     if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {

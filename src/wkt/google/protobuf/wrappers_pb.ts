@@ -380,8 +380,7 @@ defineCodec(Int64ValueSchema, {
     let v;
     v = m.value;
     if (v !== undefined && v !== null && v !== 0n) {
-      w.tagByte(8);
-      w.int64(v);
+      w.taggedInt64(8, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -418,8 +417,7 @@ defineCodec(UInt64ValueSchema, {
     let v;
     v = m.value;
     if (v !== undefined && v !== null && v !== 0n) {
-      w.tagByte(8);
-      w.uint64(v);
+      w.taggedUint64(8, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -456,8 +454,7 @@ defineCodec(Int32ValueSchema, {
     let v;
     v = m.value;
     if (v !== undefined && v !== null && v !== 0) {
-      w.tagByte(8);
-      w.int32(v);
+      w.taggedInt32(8, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -494,8 +491,7 @@ defineCodec(UInt32ValueSchema, {
     let v;
     v = m.value;
     if (v !== undefined && v !== null && v !== 0) {
-      w.tagByte(8);
-      w.uint32(v);
+      w.taggedUint32(8, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },
@@ -532,8 +528,7 @@ defineCodec(BoolValueSchema, {
     let v;
     v = m.value;
     if (v !== undefined && v !== null && v !== false) {
-      w.tagByte(8);
-      w.bool(v);
+      w.taggedBool(8, v);
     }
     if (unknown && m.$unknown !== undefined) rt.writeUnknownFields(w, m.$unknown);
   },

@@ -361,18 +361,15 @@ const versionCodec: GenCodec<Version> = defineCodec(VersionSchema, {
     let v;
     v = m.major;
     if (v !== undefined && v !== null) {
-      w.tagByte(8);
-      w.int32(v);
+      w.taggedInt32(8, v);
     }
     v = m.minor;
     if (v !== undefined && v !== null) {
-      w.tagByte(16);
-      w.int32(v);
+      w.taggedInt32(16, v);
     }
     v = m.patch;
     if (v !== undefined && v !== null) {
-      w.tagByte(24);
-      w.int32(v);
+      w.taggedInt32(24, v);
     }
     v = m.suffix;
     if (v !== undefined && v !== null) {
@@ -527,18 +524,15 @@ defineCodec(CodeGeneratorResponseSchema, {
     }
     v = m.supportedFeatures;
     if (v !== undefined && v !== null) {
-      w.tagByte(16);
-      w.uint64(v);
+      w.taggedUint64(16, v);
     }
     v = m.minimumEdition;
     if (v !== undefined && v !== null) {
-      w.tagByte(24);
-      w.int32(v);
+      w.taggedInt32(24, v);
     }
     v = m.maximumEdition;
     if (v !== undefined && v !== null) {
-      w.tagByte(32);
-      w.int32(v);
+      w.taggedInt32(32, v);
     }
     v = m.file;
     if (v !== undefined && v !== null && (Array.isArray(v) ? v.length !== 0 : rt.notList(v))) {
