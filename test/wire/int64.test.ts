@@ -2,21 +2,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { BinaryReader, BinaryWriter } from "../../src/wire/index.js";
 import { seededRandom } from "../support/random-message.js";
+import { varint64 } from "./reference-varint.js";
 
 const MASK64 = (1n << 64n) - 1n;
 
-/** The reference encoding: plain BigInt arithmetic. */
-function referenceVarint(v: bigint): number[] {
-  let u = v & MASK64;
-  const out: number[] = [];
-  while (u > 0x7fn) {
-    out.push(Number(u & 0x7fn) | 0x80);
-    u >>= 7n;
-  }
-  out.push(Number(u));
-  return out;
-}
-
+/** The reference encoding of fixed64: plain BigInt arithmetic. */
 function referenceFixed(v: bigint): number[] {
   const u = v & MASK64;
   return Array.from({ length: 8 }, (_, i) => Number((u >> BigInt(8 * i)) & 0xffn));
@@ -40,7 +30,7 @@ test("64-bit values: bytes as the BigInt reference writes them, values read back
     const zz = BigInt.asUintN(64, (v << 1n) ^ (v >> 63n));
     const w = new BinaryWriter(8);
     w.int64(v).uint64(u).sint64(v).fixed64(u).sfixed64(v);
-    const expected = [...referenceVarint(v), ...referenceVarint(u), ...referenceVarint(zz), ...referenceFixed(u), ...referenceFixed(v)];
+    const expected = [...varint64(v), ...varint64(u), ...varint64(zz), ...referenceFixed(u), ...referenceFixed(v)];
     const bytes = w.finish();
     assert.deepEqual([...bytes], expected, `bytes of ${v}`);
     const r = new BinaryReader(bytes);

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { BinaryReader, BinaryWriter, WireError } from "../../src/wire/index.js";
+import { varint64 as varint } from "./reference-varint.js";
 
 // Packed repeated values, checked against reference encoders written here with bigint arithmetic
 // (independent of the writer's word-by-word code), for every packed type, at list lengths around
@@ -9,17 +10,6 @@ import { BinaryReader, BinaryWriter, WireError } from "../../src/wire/index.js";
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 const UINT64_MAX = 2n ** 64n - 1n;
-
-function varint(v: bigint): number[] {
-  let x = BigInt.asUintN(64, v);
-  const out: number[] = [];
-  while (x > 0x7fn) {
-    out.push(Number(x & 0x7fn) | 0x80);
-    x >>= 7n;
-  }
-  out.push(Number(x));
-  return out;
-}
 
 function littleEndian(v: bigint, bytes: number): number[] {
   let x = BigInt.asUintN(bytes * 8, v);

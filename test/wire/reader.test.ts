@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { BinaryReader, BinaryWriter, WireError, WireType, DEFAULT_SKIP_DEPTH, MAX_FIELD_NUMBER, VIEW_BYTES_FROM } from "../../src/wire/index.js";
+import { varint } from "./reference-varint.js";
 
 // ---------------------------------------------------------------------------------------------
 // Helpers (independent of BinaryWriter, so that reader tests do not rely on the writer)
@@ -17,17 +18,6 @@ function hex(b: Uint8Array): string {
   return Array.from(b, (x) => x.toString(16).padStart(2, "0")).join(" ");
 }
 
-/** Reference varint encoder for a non-negative bigint (any size). */
-function varint(v: bigint): number[] {
-  assert.ok(v >= 0n);
-  const out: number[] = [];
-  while (v > 0x7fn) {
-    out.push(Number(v & 0x7fn) | 0x80);
-    v >>= 7n;
-  }
-  out.push(Number(v));
-  return out;
-}
 
 function reader(h: string | Uint8Array | number[]): BinaryReader {
   const b = typeof h === "string" ? bytes(h) : h instanceof Uint8Array ? h : Uint8Array.from(h);

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { BinaryWriter, BinaryReader, WireError, WireType, MAX_FIELD_NUMBER, varintSize32 } from "../../src/wire/index.js";
+import { varint, varint64 } from "./reference-varint.js";
 
 // ---------------------------------------------------------------------------------------------
 // Helpers: a reference encoder written independently of BinaryWriter
@@ -9,18 +10,6 @@ function hex(b: Uint8Array | number[]): string {
   return Array.from(b, (x) => x.toString(16).padStart(2, "0")).join(" ");
 }
 
-/** Reference varint encoder for a non-negative bigint. */
-function varint(v: bigint | number): number[] {
-  let x = BigInt(v);
-  assert.ok(x >= 0n);
-  const out: number[] = [];
-  while (x > 0x7fn) {
-    out.push(Number(x & 0x7fn) | 0x80);
-    x >>= 7n;
-  }
-  out.push(Number(x));
-  return out;
-}
 
 /** A field: tag, then for length-delimited content its length prefix. */
 function ld(fieldNo: number, content: number[] | Uint8Array): number[] {
@@ -427,9 +416,9 @@ test("taggedString and tagByte refuse what is not a tag of their size, writing n
 test("taggedInt32/Uint32/Int64/Uint64/Bool: the tag byte, then exactly the reference varint, at the buffer's edge too", () => {
   const I64_MIN = -(2n ** 63n);
   const cases: [string, (w: BinaryWriter, tag: number, v: never) => unknown, (number | bigint | boolean)[], (v: never) => number[]][] = [
-    ["taggedInt32", (w, t, v) => w.taggedInt32(t, v), [0, 1, 127, 128, 300, 2147483647, -1, -128, -129, -(2 ** 28) - 1, -2147483648], (v: number) => varint(BigInt.asUintN(64, BigInt(v)))],
+    ["taggedInt32", (w, t, v) => w.taggedInt32(t, v), [0, 1, 127, 128, 300, 2147483647, -1, -128, -129, -(2 ** 28) - 1, -2147483648], (v: number) => varint64(v)],
     ["taggedUint32", (w, t, v) => w.taggedUint32(t, v), [0, 1, 127, 128, 16384, 2 ** 28, 4294967295], (v: number) => varint(v)],
-    ["taggedInt64", (w, t, v) => w.taggedInt64(t, v), [0n, 1n, 127n, 128n, 2n ** 32n, 2n ** 35n - 1n, 2n ** 63n - 1n, -1n, -(2n ** 32n), I64_MIN], (v: bigint) => varint(BigInt.asUintN(64, v))],
+    ["taggedInt64", (w, t, v) => w.taggedInt64(t, v), [0n, 1n, 127n, 128n, 2n ** 32n, 2n ** 35n - 1n, 2n ** 63n - 1n, -1n, -(2n ** 32n), I64_MIN], (v: bigint) => varint64(v)],
     ["taggedUint64", (w, t, v) => w.taggedUint64(t, v), [0n, 127n, 128n, 2n ** 32n - 1n, 2n ** 32n, 2n ** 35n, 2n ** 64n - 1n], (v: bigint) => varint(v)],
     ["taggedBool", (w, t, v) => w.taggedBool(t, v), [false, true], (v: boolean) => [v ? 1 : 0]],
   ];
