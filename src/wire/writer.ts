@@ -17,6 +17,16 @@ const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 const UINT64_MAX = 2n ** 64n - 1n;
 
+/** A number that is a signed 32-bit integer (`typeof` first: `1n | 0` would throw a TypeError). */
+function isInt32(value: unknown): value is number {
+  return typeof value === "number" && (value | 0) === value;
+}
+
+/** A number that is an unsigned 32-bit integer. */
+function isUint32(value: unknown): value is number {
+  return typeof value === "number" && value >>> 0 === value;
+}
+
 /** Rejects what is not a bigint in the signed 64-bit range. */
 function checkInt64(type: string, value: bigint): void {
   if (typeof value !== "bigint" || value < INT64_MIN || value > INT64_MAX) invalid(type, value);
@@ -187,20 +197,19 @@ export class BinaryWriter {
 
   /** Writes the one-byte `tag`, then `value` as int32() does (int32 and enum fields). */
   taggedInt32(tag: number, value: number): this {
-    const v = typeof value === "number" ? value | 0 : NaN; // (`1n | 0` would throw a TypeError; NaN fails the check)
-    if (v !== value) invalid("int32", value);
+    if (!isInt32(value)) invalid("int32", value);
     if ((tag & 0x7f) !== tag) invalid("one-byte tag", tag);
     this.ensure(11);
     const buf = this.buf;
     const p = this.pos;
     buf[p] = tag;
-    this.pos = v >= 0 ? putVarint32(buf, p + 1, v) : putNegativeVarint32(buf, p + 1, v);
+    this.pos = putInt32(buf, p + 1, value);
     return this;
   }
 
   /** Writes the one-byte `tag`, then `value` as uint32() does. */
   taggedUint32(tag: number, value: number): this {
-    if (typeof value !== "number" || value >>> 0 !== value) invalid("uint32", value);
+    if (!isUint32(value)) invalid("uint32", value);
     if ((tag & 0x7f) !== tag) invalid("one-byte tag", tag);
     this.ensure(6);
     const buf = this.buf;
@@ -248,7 +257,7 @@ export class BinaryWriter {
 
   /** Writes an unsigned 32-bit varint. */
   uint32(value: number): this {
-    if (typeof value !== "number" || value >>> 0 !== value) invalid("uint32", value);
+    if (!isUint32(value)) invalid("uint32", value);
     this.ensure(5);
     this.pos = putVarint32(this.buf, this.pos, value);
     return this;
@@ -256,30 +265,31 @@ export class BinaryWriter {
 
   /** Writes a signed 32-bit varint; negative values take ten bytes, sign-extended to 64 bits. */
   int32(value: number): this {
-    const v = typeof value === "number" ? value | 0 : NaN; // (`1n | 0` would throw a TypeError; NaN fails the check)
-    if (v !== value) invalid("int32", value);
+    if (!isInt32(value)) invalid("int32", value);
     this.ensure(10);
-    this.pos = v >= 0 ? putVarint32(this.buf, this.pos, v) : putNegativeVarint32(this.buf, this.pos, v);
+    this.pos = putInt32(this.buf, this.pos, value);
     return this;
   }
 
   sint32(value: number): this {
-    if (typeof value !== "number" || (value | 0) !== value) invalid("sint32", value);
+    if (!isInt32(value)) invalid("sint32", value);
     return this.uint32(zigzagEncode32(value));
   }
 
   /** Writes a 64-bit varint. */
   uint64(value: bigint): this {
     checkUint64("uint64", value);
-    this.ensure(10);
-    splitInt64(value);
-    this.pos = putVarint64(this.buf, this.pos, parts.lo, parts.hi);
-    return this;
+    return this.varint64(value);
   }
 
   /** Writes a 64-bit varint; negative values in two's complement. */
   int64(value: bigint): this {
     checkInt64("int64", value);
+    return this.varint64(value);
+  }
+
+  /** Writes `value` (its range checked by the caller) modulo 2^64 as a varint. */
+  private varint64(value: bigint): this {
     this.ensure(10);
     splitInt64(value);
     this.pos = putVarint64(this.buf, this.pos, parts.lo, parts.hi);
@@ -302,7 +312,7 @@ export class BinaryWriter {
   }
 
   fixed32(value: number): this {
-    if (typeof value !== "number" || value >>> 0 !== value) invalid("fixed32", value);
+    if (!isUint32(value)) invalid("fixed32", value);
     this.ensure(4);
     this.view.setUint32(this.pos, value, true);
     this.pos += 4;
@@ -310,7 +320,7 @@ export class BinaryWriter {
   }
 
   sfixed32(value: number): this {
-    if (typeof value !== "number" || (value | 0) !== value) invalid("sfixed32", value);
+    if (!isInt32(value)) invalid("sfixed32", value);
     return this.fixed32(value >>> 0);
   }
 
@@ -522,7 +532,7 @@ export class BinaryWriter {
     let p = this.pos;
     for (let i = 0; i < n; i++, p += 4) {
       const v = values[i]!;
-      if (typeof v !== "number" || v >>> 0 !== v) invalid("fixed32", v);
+      if (!isUint32(v)) invalid("fixed32", v);
       view.setUint32(p, v, true);
     }
     this.pos = p;
@@ -537,7 +547,7 @@ export class BinaryWriter {
     let p = this.pos;
     for (let i = 0; i < n; i++, p += 4) {
       const v = values[i]!;
-      if (typeof v !== "number" || (v | 0) !== v) invalid("sfixed32", v);
+      if (!isInt32(v)) invalid("sfixed32", v);
       view.setInt32(p, v, true);
     }
     this.pos = p;
@@ -596,8 +606,8 @@ export class BinaryWriter {
       let p = this.pos;
       for (; i < stop; i++) {
         const v = values[i]!;
-        if (typeof v !== "number" || (v | 0) !== v) invalid("int32", v);
-        p = v >= 0 ? putVarint32(buf, p, v) : putNegativeVarint32(buf, p, v);
+        if (!isInt32(v)) invalid("int32", v);
+        p = putInt32(buf, p, v);
       }
       this.pos = p;
     }
@@ -614,7 +624,7 @@ export class BinaryWriter {
       let p = this.pos;
       for (; i < stop; i++) {
         const v = values[i]!;
-        if (typeof v !== "number" || v >>> 0 !== v) invalid("uint32", v);
+        if (!isUint32(v)) invalid("uint32", v);
         p = putVarint32(buf, p, v);
       }
       this.pos = p;
@@ -632,7 +642,7 @@ export class BinaryWriter {
       let p = this.pos;
       for (; i < stop; i++) {
         const v = values[i]!;
-        if (typeof v !== "number" || (v | 0) !== v) invalid("sint32", v);
+        if (!isInt32(v)) invalid("sint32", v);
         p = putVarint32(buf, p, zigzagEncode32(v));
       }
       this.pos = p;
@@ -771,10 +781,12 @@ function putVarint64(buf: Uint8Array, p: number, lo: number, hi: number): number
   return putVarint32(buf, p + 5, rest);
 }
 
-/**
- * Writes the varint of negative 32-bit `v` sign-extended to 64 bits (int32 and enum values), always
- * ten bytes: 32 bits of `v` and 32 one-bits; returns the position after it.
- */
+/** Writes the varint of signed 32-bit `v` (int32 and enum values); returns the position after it. */
+function putInt32(buf: Uint8Array, p: number, v: number): number {
+  return v >= 0 ? putVarint32(buf, p, v) : putNegativeVarint32(buf, p, v);
+}
+
+/** A negative `v` sign-extended to 64 bits, always ten bytes: 32 bits of `v` and 32 one-bits. */
 function putNegativeVarint32(buf: Uint8Array, p: number, v: number): number {
   buf[p] = v | 0x80;
   buf[p + 1] = (v >>> 7) | 0x80;

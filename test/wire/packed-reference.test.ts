@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { BinaryReader, BinaryWriter, WireError } from "../../src/wire/index.js";
 import { varint64 as varint } from "./reference-varint.js";
 
-// Packed repeated values, checked against reference encoders written here with bigint arithmetic
+// Packed repeated values, checked against reference encoders made with bigint arithmetic
 // (independent of the writer's word-by-word code), for every packed type, at list lengths around
 // the points where the writer and reader change strategy (runs of wide values, chunks of varints).
 
